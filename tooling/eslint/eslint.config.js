@@ -1,0 +1,3 @@
+import { baseConfig } from "./src/base.js";
+
+export default baseConfig;

@@ -1,0 +1,36 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import { opsdeckPlugin } from "./rules.js";
+
+/** The shared ESLint config: type-aware TypeScript rules plus Opsdeck's own boundaries. */
+export const baseConfig = tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/test-results/**", "**/.turbo/**", "**/drizzle/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.ts"] } },
+    },
+    plugins: { opsdeck: opsdeckPlugin },
+    rules: {
+      "opsdeck/no-cross-plugin-import": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment once, in the app's env.ts." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["**/env.ts", "**/*.test.ts", "**/vitest.config.ts", "**/testing.ts", "**/test/**"],
+    rules: { "no-restricted-properties": "off" },
+  },
+);
