@@ -51,6 +51,7 @@ async function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
     backend: "postgres",
     location: redact(url),
     db,
+    raw: { backend: "postgres", client, url },
     async copyCsv(table, columns, csv) {
       const stream = await client.unsafe(copyStatement(table, columns, "STDIN")).writable();
       await new Promise<void>((resolve, reject) => {
@@ -81,6 +82,7 @@ async function openPglite(dataDir: string): Promise<OpenedDatabase> {
     backend: "pglite",
     location: memory ? "memory" : folder,
     db,
+    raw: { backend: "pglite", client },
     async copyCsv(table, columns, csv) {
       await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
     },

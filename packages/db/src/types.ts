@@ -1,4 +1,6 @@
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 
 /** A Drizzle database or transaction, on either backend. Services take this. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -10,6 +12,8 @@ export interface OpenedDatabase {
   /** Where the data lives: the PGlite folder, "memory", or the Postgres URL without its password. */
   readonly location: string;
   readonly db: Database;
+  /** The driver underneath, for libraries that need it (pg-boss adapters, COPY). */
+  readonly raw: { backend: "pglite"; client: PGlite } | { backend: "postgres"; client: Sql; url: string };
   /** Load CSV text into a table with COPY (the physical speed limit, used by seed and benches). */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   close(): Promise<void>;

@@ -44,22 +44,22 @@ const generated = { id: true, organizationId: true, updatedAt: true, deletedAt: 
 export const recordInputSchemas = {
   accounts: createInsertSchema(accounts, {
     name: (s) => s.trim().min(1).max(255),
-    employees: (s) => s.int().min(0),
+    employees: (s) => s.int().min(0).nullish(),
     annualRevenue: () => moneyString.nullish(),
   }).omit(generated),
   contacts: createInsertSchema(contacts, {
-    email: (s) => s.trim().max(320),
+    email: (s) => s.trim().max(320).nullish(),
   }).omit(generated),
   leads: createInsertSchema(leads).omit(generated),
   opportunities: createInsertSchema(opportunities, {
     name: (s) => s.trim().min(1).max(255),
     amount: () => moneyString.nullish(),
-    currency: (s) => s.regex(CURRENCY, "Use a 3-letter ISO currency code"),
+    currency: (s) => s.regex(CURRENCY, "Use a 3-letter ISO currency code").optional(),
     stage: () => z.enum(STAGE_IDS),
-    probability: (s) => s.int().min(0).max(100),
+    probability: (s) => s.int().min(0).max(100).nullish(),
   }).omit({ ...generated, isClosed: true, isWon: true }),
   activities: createInsertSchema(activities, {
-    durationMinutes: (s) => s.int().min(0),
+    durationMinutes: (s) => s.int().min(0).nullish(),
   }).omit(generated),
 } as const;
 

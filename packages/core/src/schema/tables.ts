@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -413,4 +414,100 @@ export const importMappings = core.table(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.entity, t.headerSignature] })],
+);
+
+/** Per-organization changes to a role's permissions; absent rows mean the plugin's default grants. */
+export const roleGrants = core.table(
+  "role_grants",
+  {
+    organizationId: orgId(),
+    role: text("role", { enum: ROLES }).notNull(),
+    permission: text("permission").notNull(),
+    granted: boolean("granted").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.role, t.permission] })],
+);
+
+export const invitations = core.table(
+  "invitations",
+  {
+    id: id(),
+    organizationId: orgId(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** SHA-256 of the token in the link; the token itself is shown once. */
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedByUserId: uuid("invited_by_user_id"),
+    status: text("status", { enum: ["pending", "accepted", "revoked", "expired"] })
+      .notNull()
+      .default("pending"),
+    expiresAt: tstz("expires_at").notNull(),
+    acceptedAt: tstz("accepted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_org_idx").on(t.organizationId, t.createdAt)],
+);
+
+/** Outgoing mail; an SMTP sender drains it. Nothing is sent from a request. */
+export const mailOutbox = core.table(
+  "mail_outbox",
+  {
+    id: id(),
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    attachments: jsonb("attachments"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: tstz("sent_at"),
+  },
+  (t) => [index("mail_outbox_status_idx").on(t.status, t.createdAt)],
+);
+
+/** One row per (event, subscriber): delivery is at least once, retried with backoff until it succeeds. */
+export const eventDeliveries = core.table(
+  "event_deliveries",
+  {
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    subscriber: text("subscriber").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
+    deliveredAt: tstz("delivered_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.subscriber] }),
+    index("event_deliveries_pending_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * What the demo seed planted: which records are copies of which, and how they were dirtied. The
+ * hygiene plugin measures its precision and recall against it.
+ */
+export const seedDuplicates = core.table(
+  "seed_duplicates",
+  {
+    organizationId: orgId(),
+    entity: text("entity").notNull(),
+    originalId: uuid("original_id").notNull(),
+    duplicateId: uuid("duplicate_id").notNull(),
+    dirt: text("dirt").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.entity, t.duplicateId] }),
+    index("seed_duplicates_org_original_idx").on(t.organizationId, t.entity, t.originalId),
+  ],
 );
