@@ -32,6 +32,8 @@ export interface AuthOptions {
 export interface Auth {
   /** The valid session a request carries, if any. */
   session(req: IncomingMessage): Promise<ActiveSession | null>;
+  /** The same, from a `Cookie` header. */
+  sessionFromCookies(header: string | null | undefined): Promise<ActiveSession | null>;
   routes: Route;
 }
 
@@ -47,10 +49,11 @@ const sha = (s: string) => createHash("sha256").update(s).digest("base64url");
 export function createAuth(options: AuthOptions): Auth {
   const { db, policy, cookies } = options;
   const cookieName = sessionCookieName(cookies.secure);
-  const session = async (req: IncomingMessage) => {
-    const token = readCookie(req, cookieName);
+  const sessionFromCookies = async (header: string | null | undefined) => {
+    const token = header ? readCookie({ headers: { cookie: header } }, cookieName) : undefined;
     return token ? resolveSession(db, policy, token) : null;
   };
+  const session = (req: IncomingMessage) => sessionFromCookies(req.headers.cookie);
 
   const parse = async <T>(req: IncomingMessage, schema: z.ZodType<T>) => {
     let raw: unknown;
@@ -159,5 +162,5 @@ export function createAuth(options: AuthOptions): Auth {
     sendError(res, 404, "NOT_FOUND", `No auth action ${action}.`);
     return true;
   };
-  return { session, routes };
+  return { session, sessionFromCookies, routes };
 }

@@ -10,6 +10,7 @@ export class CliUsageError extends Error {
 
 /** Prints an error for a person (never a stack trace) and returns the exit code. */
 export function reportCliError(io: CliIo, err: unknown): number {
+  if (err instanceof Error && err.name === "ImportRowsFailed") return 1;
   if (err instanceof CliUsageError) {
     io.err(`error: ${err.message}\n`);
     return 2;

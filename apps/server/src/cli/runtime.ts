@@ -2,6 +2,8 @@ import { getOrganizationBySlug, listOrganizations, systemContext, type Organizat
 import type { OpenedDatabase } from "@opsdeck/db";
 import { migrateAll, openFromEnv } from "../database.ts";
 import type { Env } from "../env.ts";
+import { createLogger } from "../logger.ts";
+import { startPlatform, type Platform } from "../platform.ts";
 import { CliUsageError } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 
@@ -12,14 +14,22 @@ export interface CliRuntime {
   /** True when the server runs the command for a CLI (the database is the server's). */
   viaServer: boolean;
   database(): Promise<OpenedDatabase>;
+  /** The plugin host (plugins migrated); the server's own when the command runs inside it. */
+  platform(): Promise<Platform>;
   /** The organization `--org` names, or the only one. */
   organization(slug: string | undefined): Promise<Organization>;
   tenant(slug: string | undefined): Promise<{ org: Organization; ctx: TenantContext }>;
   close(): Promise<void>;
 }
 
-export function createCliRuntime(env: Env, io: CliIo, shared?: OpenedDatabase): CliRuntime {
-  let opened: Promise<OpenedDatabase> | undefined = shared ? Promise.resolve(shared) : undefined;
+export interface SharedResources {
+  opened: OpenedDatabase;
+  platform?: Platform | undefined;
+}
+
+export function createCliRuntime(env: Env, io: CliIo, shared?: SharedResources): CliRuntime {
+  let opened: Promise<OpenedDatabase> | undefined = shared ? Promise.resolve(shared.opened) : undefined;
+  let platform: Promise<Platform> | undefined = shared?.platform ? Promise.resolve(shared.platform) : undefined;
   const database = () => {
     opened ??= openFromEnv(env).then(async (db) => {
       await migrateAll(db);
@@ -40,6 +50,12 @@ export function createCliRuntime(env: Env, io: CliIo, shared?: OpenedDatabase): 
     io,
     viaServer: Boolean(shared),
     database,
+    platform() {
+      platform ??= database().then((db) =>
+        startPlatform({ env, opened: db, log: createLogger({ LOG_LEVEL: env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL }), background: false }),
+      );
+      return platform;
+    },
     organization,
     async tenant(slug) {
       const org = await organization(slug);
@@ -47,7 +63,9 @@ export function createCliRuntime(env: Env, io: CliIo, shared?: OpenedDatabase): 
       return { org, ctx: systemContext(db, org.id) };
     },
     async close() {
-      if (opened && !shared) await (await opened).close();
+      if (shared) return;
+      if (platform) await (await platform).stop();
+      if (opened) await (await opened).close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { OpenedDatabase } from "@opsdeck/db";
+import type { Platform } from "../platform.ts";
 import type { CommandFactory } from "../cli/program.ts";
 import { runCli } from "../cli/program.ts";
 import type { Env } from "../env.ts";
@@ -14,7 +15,12 @@ const bodySchema = z.object({ argv: z.array(z.string()).max(200), cwd: z.string(
  * process on the same machine (the embedded database admits one process). Only a caller that can read
  * the run file (`.opsdeck/server.json`, mode 0600) knows the token. Output streams back as NDJSON.
  */
-export function cliRoute(env: Env, opened: OpenedDatabase, token: string, extra: () => CommandFactory[]): Route {
+export function cliRoute(
+  env: Env,
+  shared: { opened: OpenedDatabase; platform: Platform },
+  token: string,
+  extra: () => CommandFactory[],
+): Route {
   const expected = Buffer.from(token);
   return async ({ req, res, url }) => {
     if (url.pathname !== "/api/cli") return false;
@@ -38,7 +44,7 @@ export function cliRoute(env: Env, opened: OpenedDatabase, token: string, extra:
       parsed.data.argv,
       env,
       { out: (data) => line({ out: data }), err: (data) => line({ err: data }), cwd: parsed.data.cwd, interactive: false },
-      { shared: opened, extra: extra() },
+      { shared, extra: extra() },
     );
     line({ exit: code });
     res.end();

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { seedDemo, type SeedResult } from "@opsdeck/core";
+import { seedDemo, type SeedDemoResult } from "@opsdeck/core";
 import type { OpenedDatabase } from "@opsdeck/db";
 import { printJson, progressPrinter } from "../io.ts";
 import type { CliRuntime } from "../runtime.ts";
@@ -12,7 +12,7 @@ export async function seedDemoOrganization(
   rt: CliRuntime,
   opened: OpenedDatabase,
   options: { scale: Scale; slug: string; asOf?: string | undefined },
-): Promise<SeedResult> {
+): Promise<SeedDemoResult> {
   const printers = new Map<string, ReturnType<typeof progressPrinter>>();
   return seedDemo(opened, {
     scale: options.scale,

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { listOrganizations } from "@opsdeck/core";
+import { DEMO_PASSWORD, listOrganizations } from "@opsdeck/core";
 import { startApp } from "../../app.ts";
 import { createLogger } from "../../logger.ts";
 import type { CliRuntime } from "../runtime.ts";
@@ -32,7 +32,7 @@ export function startCommand(rt: CliRuntime): Command {
       io.out(`\nOpsdeck is running at ${app.url}\n`);
       io.out(`  database: ${opened.backend} (${opened.location})\n`);
       if (o.demo) {
-        const creds = signIn ?? { email: "admin@acme.example", password: "opsdeck-demo" };
+        const creds = signIn ?? { email: "admin@acme.example", password: DEMO_PASSWORD };
         io.out(`  demo sign-in: ${creds.email} / ${creds.password}\n`);
       }
       io.out("  stop with Ctrl-C\n\n");
