@@ -1,0 +1,83 @@
+// `pnpm bench api [--seconds 10] [--connections 50] [--pglite]`: requests/s and latency of an authenticated
+// core procedure (`GET /api/trpc/core/me`, session cookie) next to a bare node:http handler, same machine,
+// same run. Each server runs in its own process; the load generator (autocannon) runs in this one.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { createMember, createOrganization, migrateCore, systemContext } from "@opsdeck/core";
+import { openDatabase } from "@opsdeck/db";
+import { createTestDatabase } from "@opsdeck/db/testing";
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    pglite: { type: "boolean", default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+
+function startChild(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, script)], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  // Warm up (JIT, connection pools, caches), then measure.
+  await autocannon({ url, connections, duration: 2, headers });
+  const r = await autocannon({ url, connections, duration: seconds, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "opsdeck-bench-api-"));
+const test = values.pglite ? undefined : await createTestDatabase("postgres");
+const env: Record<string, string> = test ? { DATABASE_URL: test.url! } : { OPSDECK_DATA_DIR: path.join(dir, "data"), DATABASE_URL: "" };
+{
+  const opened = await openDatabase({ url: test?.url, dataDir: env.OPSDECK_DATA_DIR });
+  await migrateCore(opened.db);
+  const org = await createOrganization(opened.db, { slug: "bench", name: "Bench" });
+  await createMember(systemContext(opened.db, org.id), { email: "bench@bench.test", name: "Bench", role: "rep", password: "bench-password-1" });
+  await opened.close();
+}
+
+const bare = await startChild("bare-server.ts", {});
+const bareResult = await load(`${bare.url}/api/trpc/core/me`);
+bare.child.kill("SIGTERM");
+
+const opsdeck = await startChild("opsdeck-server.ts", env);
+const signIn = await fetch(`${opsdeck.url}/api/auth/sign-in`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ email: "bench@bench.test", password: "bench-password-1" }),
+});
+const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+const check = await fetch(`${opsdeck.url}/api/trpc/core/me`, { headers: { cookie } });
+if (check.status !== 200) throw new Error(`core.me answered ${check.status}: ${await check.text()}`);
+const opsResult = await load(`${opsdeck.url}/api/trpc/core/me`, { cookie });
+opsdeck.child.kill("SIGTERM");
+await new Promise((r) => opsdeck.child.once("exit", r));
+await test?.destroy();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const row = (name: string, r: typeof bareResult) =>
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms`;
+console.log(`\nAPI bench: ${connections} connections, ${seconds} s each, ${test ? "PostgreSQL" : "PGlite"}, ${os.cpus().length} cores`);
+console.log(row("bare node:http handler", bareResult));
+console.log(row("opsdeck core.me (signed in)", opsResult));
+console.log(`ratio opsdeck / bare: ${(opsResult.rps / bareResult.rps).toFixed(2)} (goal ≥ 0.40), p99 ${opsResult.p99} ms (goal < 20 ms)`);
