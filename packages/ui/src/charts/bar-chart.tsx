@@ -1,0 +1,55 @@
+import { Bar, BarChart as RechartsBarChart } from "recharts";
+import { isChartEmpty, plotKey, toPlotData, type ChartDatum } from "./chart-data.ts";
+import { ChartFrame } from "./chart-frame.tsx";
+import { cartesianParts, resolveSeries, shouldAnimate, type CartesianChartProps } from "./cartesian.tsx";
+
+export interface BarChartProps extends CartesianChartProps {
+  /** Stack the series in one bar per x value (e.g. pipeline by stage per month). */
+  stacked?: boolean;
+  /** A field of each datum holding its preformatted total, shown in the tooltip of a stacked chart. */
+  totalKey?: string;
+}
+
+/** Compares values across categories; grouped or stacked. */
+export function BarChart(props: BarChartProps) {
+  const { data, series, label, height = 280, loading, emptyState, legend, animate, className, stacked = false, totalKey } = props;
+  const keys = series.map((each) => each.key);
+  const resolved = resolveSeries(series);
+  const showLegend = legend ?? series.length > 1;
+  const total = totalKey
+    ? (datum: ChartDatum) => (typeof datum[totalKey] === "string" ? datum[totalKey] : undefined)
+    : undefined;
+  return (
+    <ChartFrame
+      label={label}
+      height={height}
+      loading={loading}
+      empty={isChartEmpty(data, keys)}
+      emptyState={emptyState}
+      legend={showLegend ? resolved.map(({ label: name, color }) => ({ label: name, color })) : undefined}
+      className={className}
+    >
+      <RechartsBarChart
+        data={toPlotData(data, keys)}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        barGap={2}
+        barCategoryGap={stacked ? "25%" : "20%"}
+      >
+        {cartesianParts(props, resolved, { cursor: "band", total })}
+        {resolved.map((each, index) => (
+          <Bar
+            key={each.key}
+            dataKey={plotKey(each.key)}
+            name={each.label}
+            fill={each.color}
+            stackId={stacked ? "stack" : undefined}
+            // Round only the outer end: the top segment of a stack, or every bar when grouped.
+            radius={!stacked || index === resolved.length - 1 ? [4, 4, 0, 0] : 0}
+            maxBarSize={48}
+            isAnimationActive={shouldAnimate(animate)}
+          />
+        ))}
+      </RechartsBarChart>
+    </ChartFrame>
+  );
+}
