@@ -1,0 +1,3 @@
+import { baseConfig } from "@opsdeck/eslint-config/base";
+
+export default baseConfig;
