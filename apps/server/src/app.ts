@@ -56,7 +56,7 @@ export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
     onResetLink: (email, link) => log.info({ email, link }, "password reset link (also queued in core.mail_outbox)"),
   });
   const identity = async (cookie: string | null | undefined): Promise<SessionIdentity | null> => {
-    const s = await auth.sessionFromCookies(cookie);
+    const s = await auth.cachedSessionFromCookies(cookie);
     return s ? { userId: s.userId, email: s.email, name: s.name, organizationId: s.organizationId } : null;
   };
   const resolveSession: SessionResolver = (request) => identity(request.headers.get("cookie"));

@@ -34,6 +34,12 @@ export interface Auth {
   session(req: IncomingMessage): Promise<ActiveSession | null>;
   /** The same, from a `Cookie` header. */
   sessionFromCookies(header: string | null | undefined): Promise<ActiveSession | null>;
+  /**
+   * The same for the API's hot path: answers from a cache of a few seconds. A session revoked in this
+   * process is dropped at once; one revoked by another process ends within `SESSION_CACHE_MS`, and the
+   * host checks the membership itself on every call.
+   */
+  cachedSessionFromCookies(header: string | null | undefined): Promise<ActiveSession | null>;
   routes: Route;
 }
 
@@ -43,6 +49,8 @@ const resetRequestSchema = z.object({ email: emailSchema });
 const resetConfirmSchema = z.object({ token: z.string().min(20).max(200), password: passwordSchema });
 
 const RESET_TTL_MS = 60 * 60 * 1000;
+/** How long the API trusts a session lookup before asking the database again. */
+export const SESSION_CACHE_MS = 2000;
 const sha = (s: string) => createHash("sha256").update(s).digest("base64url");
 
 /** Email + password sign-in, sessions in Postgres, organization switch, sign-out (here or everywhere), password reset. */
@@ -54,6 +62,18 @@ export function createAuth(options: AuthOptions): Auth {
     return token ? resolveSession(db, policy, token) : null;
   };
   const session = (req: IncomingMessage) => sessionFromCookies(req.headers.cookie);
+  const cache = new Map<string, { value: ActiveSession | null; until: number }>();
+  const cachedSessionFromCookies = async (header: string | null | undefined) => {
+    const token = header ? readCookie({ headers: { cookie: header } }, cookieName) : undefined;
+    if (!token) return null;
+    const now = Date.now();
+    const hit = cache.get(token);
+    if (hit && hit.until > now) return hit.value;
+    const value = await resolveSession(db, policy, token);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(token, { value, until: now + SESSION_CACHE_MS });
+    return value;
+  };
 
   const parse = async <T>(req: IncomingMessage, schema: z.ZodType<T>) => {
     let raw: unknown;
@@ -132,12 +152,14 @@ export function createAuth(options: AuthOptions): Auth {
         await tx.delete(verifications).where(eq(verifications.identifier, row.identifier));
         await revokeAllSessions(tx, userId);
       });
+      cache.clear();
       sendJson(res, 200, { ok: true });
       return true;
     }
 
     const current = await session(req);
     if (!current) return sendError(res, 401, "UNAUTHORIZED", "Sign in first."), true;
+    if (action === "sign-out" || action === "sign-out-everywhere") cache.clear();
     if (action === "sign-out") {
       await revokeSession(db, readCookie(req, cookieName)!);
       sendJson(res, 200, { ok: true }, { "set-cookie": sessionCookie(cookies, null) });
@@ -162,5 +184,5 @@ export function createAuth(options: AuthOptions): Auth {
     sendError(res, 404, "NOT_FOUND", `No auth action ${action}.`);
     return true;
   };
-  return { session, sessionFromCookies, routes };
+  return { session, sessionFromCookies, cachedSessionFromCookies, routes };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { TenantContext } from "../domain/context.ts";
 import { OpsdeckError, notFound } from "../domain/errors.ts";
 import { jobs } from "../schema/tables.ts";
@@ -89,20 +89,22 @@ export async function finishJob(
     .where(and(eq(jobs.organizationId, ctx.organizationId), eq(jobs.id, jobId)));
 }
 
-/** Asks a job to stop. A queued job is cancelled at once; a running one stops at its next progress report. */
+/**
+ * Asks a job to stop. A queued job is cancelled at once; a running one stops at its next progress report.
+ * One conditional update, so a worker starting the job at the same moment cannot be overwritten.
+ */
 export async function requestJobCancel(ctx: TenantContext, jobId: string): Promise<JobRow> {
-  const job = await getJob(ctx, jobId);
-  if (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled") {
-    throw new OpsdeckError("CONFLICT", `The job has already ${job.status === "cancelled" ? "been cancelled" : "finished"}.`);
-  }
   const [row] = await ctx.db
     .update(jobs)
-    .set(
-      job.status === "queued"
-        ? { cancelRequested: true, status: "cancelled", finishedAt: new Date(), message: "Cancelled before it started" }
-        : { cancelRequested: true },
-    )
-    .where(and(eq(jobs.organizationId, ctx.organizationId), eq(jobs.id, jobId)))
+    .set({
+      cancelRequested: true,
+      status: sql`case when ${jobs.status} = 'queued' then 'cancelled' else ${jobs.status} end`,
+      finishedAt: sql`case when ${jobs.status} = 'queued' then now() else ${jobs.finishedAt} end`,
+      message: sql`case when ${jobs.status} = 'queued' then 'Cancelled before it started' else ${jobs.message} end`,
+    })
+    .where(and(eq(jobs.organizationId, ctx.organizationId), eq(jobs.id, jobId), inArray(jobs.status, ["queued", "running"])))
     .returning();
-  return row!;
+  if (row) return row;
+  const job = await getJob(ctx, jobId);
+  throw new OpsdeckError("CONFLICT", `The job has already ${job.status === "cancelled" ? "been cancelled" : "finished"}.`);
 }

@@ -1,0 +1,1 @@
+import "../src/runtime/bench/runtime.bench.ts";
