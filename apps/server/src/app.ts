@@ -8,6 +8,7 @@ import type { CommandFactory } from "./cli/program.ts";
 import type { Env } from "./env.ts";
 import { cliRoute } from "./http/cli-endpoint.ts";
 import { health } from "./http/health.ts";
+import { exportRoute } from "./http/export-route.ts";
 import { importRoutes } from "./http/imports.ts";
 import { sendJson } from "./http/respond.ts";
 import { removeRunFile, writeRunFile } from "./http/runfile.ts";
@@ -91,6 +92,7 @@ export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
       uploadsDir: path.join(env.stateDir, "uploads"),
       session: (req) => identity(req.headers.cookie),
     }),
+    exportRoute({ host: platform.host, session: (req) => identity(req.headers.cookie) }),
     ({ req, res, requestId, log: reqLog }) => apiHandler(req, res, { requestId, logger: reqLog }),
   );
   if (opened.backend === "pglite") routes.push(cliRoute(env, { opened, platform }, token, options.cliCommands ?? (() => [])));

@@ -68,6 +68,7 @@ describe("the HTTP API", () => {
     const csv = "Account Name,Website,Record ID\nGlobex,globex.com,A-1\nInitech,initech.com,A-2\n";
     const raw = await rawUpload("ops@acme.test", "accounts", csv);
     expect(raw.preview.wouldCreate).toBe(2);
+    expect(raw.fields.map((f: { name: string }) => f.name)).toContain("annual_revenue");
     expect(raw.preview.columns.map((c: { field: string }) => c.field)).toEqual(expect.arrayContaining(["name", "domain", "external_id"]));
 
     const bad = await rawUpload("ops@acme.test", "contacts", "external_id,email\nC-1,not-an-email\n");
@@ -84,18 +85,28 @@ describe("the HTTP API", () => {
     }
     expect(status).toBe("succeeded");
 
+    const rows = await fetch(`${h.app.url}/api/export/accounts.csv`, { headers: { cookie: await cookieOf("ops@acme.test") } });
+    const text = await rows.text();
+    expect(text).toMatch(/^external_id,name,domain/);
+    expect(text).toMatch(/A-1,Globex,globex\.com/);
+    expect((await fetch(`${h.app.url}/api/export/accounts.csv`)).status).toBe(401);
+
     const rep = await signedIn("owner@acme.test");
     expect((await rep("/api/imports/preview", { body: { uploadId: "not-an-id", entity: "accounts" } })).status).toBe(400);
   });
 });
 
-async function rawUpload(email: string, entity: string, csv: string) {
+async function cookieOf(email: string) {
   const signIn = await fetch(`${h.app.url}/api/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
-  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+  return signIn.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+async function rawUpload(email: string, entity: string, csv: string) {
+  const cookie = await cookieOf(email);
   const res = await fetch(`${h.app.url}/api/imports/upload?entity=${entity}`, { method: "POST", headers: { cookie, "content-type": "text/csv" }, body: csv });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, any>;

@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import {
   IMPORT_ENTITIES,
+  IMPORT_FIELDS,
   IMPORT_MODES,
   importMappingSchema,
   isOpsdeckError,
@@ -80,7 +81,13 @@ export function importRoutes(deps: {
           return sendError(res, 413, "BAD_REQUEST", "The file is larger than 1 GB; import it with `opsdeck import`."), true;
         }
         const preview = await previewCsv(tenant, { entity: entity.data, input: fs.createReadStream(file) });
-        sendJson(res, 200, { uploadId: id, fileName: url.searchParams.get("name") ?? "upload.csv", bytes: size, preview });
+        sendJson(res, 200, {
+          uploadId: id,
+          fileName: url.searchParams.get("name") ?? "upload.csv",
+          bytes: size,
+          fields: IMPORT_FIELDS[entity.data],
+          preview,
+        });
         return true;
       }
       const parsed = (action === "start" ? startSchema : previewSchema).safeParse(

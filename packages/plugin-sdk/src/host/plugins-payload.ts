@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Role } from "@opsdeck/core";
+import type { PluginRecord } from "./plugin-record.ts";
 import type { OrganizationInfo, SessionUser } from "../context/types.ts";
 import type { SlotContribution } from "../manifest/types.ts";
 import type { ContextResolver } from "./context-resolver.ts";
@@ -20,6 +23,25 @@ export interface PluginEntry {
   /** The plugin's permissions the user holds. */
   permissions: string[];
   slots: Record<string, SlotContribution[]>;
+  /** The plugin's web bundle (and stylesheet) the shell loads; null for a plugin without a web part. */
+  web: { entry: string; style: string | null } | null;
+  /** Whether the user should see it: healthy, enabled, and holding one of its permissions (if it has any). */
+  visible: boolean;
+}
+
+const webParts = new WeakMap<PluginRecord, PluginEntry["web"]>();
+
+/** Where a discovered plugin's built web part is served (`<folder>/dist/web` at `/plugins/<id>/`). */
+function webPartOf(record: PluginRecord): PluginEntry["web"] {
+  if (webParts.has(record)) return webParts.get(record)!;
+  let web: PluginEntry["web"] = null;
+  const dir = record.root ? path.join(record.root, "dist", "web") : undefined;
+  if (dir && fs.existsSync(path.join(dir, "web.js"))) {
+    const style = ["web.css", "style.css"].find((file) => fs.existsSync(path.join(dir, file)));
+    web = { entry: `/plugins/${record.id}/web.js`, style: style ? `/plugins/${record.id}/${style}` : null };
+  }
+  webParts.set(record, web);
+  return web;
 }
 
 /** The answer of `GET /api/plugins`: what is installed and, for the user's organization, what they may use. */
@@ -52,6 +74,8 @@ export async function buildPluginsPayload(
     plugins: registry.records.map((record) => {
       const summary = describePlugin(record);
       const healthy = record.health === "healthy";
+      const enabled = state ? healthy && state.isEnabled(record.id) : null;
+      const held = summary.permissions.map((p) => p.id).filter((id) => access.permissions.has(id));
       return {
         id: summary.id,
         name: summary.name,
@@ -59,9 +83,11 @@ export async function buildPluginsPayload(
         description: summary.description,
         health: summary.health,
         reason: seesReasons ? summary.reason : null,
-        enabled: state ? healthy && state.isEnabled(record.id) : null,
-        permissions: summary.permissions.map((p) => p.id).filter((id) => access.permissions.has(id)),
+        enabled,
+        permissions: held,
         slots: healthy ? summary.slots : {},
+        web: healthy ? webPartOf(record) : null,
+        visible: enabled === true && (summary.permissions.length === 0 || held.length > 0),
       };
     }),
   };
