@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot, type LaunchedBrowser } from "../support/browser.ts";
+import { launchChromium, server, signedInPage, unexpectedErrors } from "../support/fixtures.ts";
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Whether the server has the upload route the wizard needs (signed out, it must refuse rather than not know it). */
+async function importApiAvailable(): Promise<boolean> {
+  const res = await fetch(`${server().baseUrl}/api/imports/upload?entity=contacts`, { method: "POST", body: "x" });
+  return res.status !== 404;
+}
+
+describe("importing a CSV file", () => {
+  it("maps a Salesforce export by its headers, shows the bad row, imports the good ones as a job, and lists the row error", async (ctx) => {
+    if (!(await importApiAvailable())) ctx.skip("the server has no /api/imports routes (apps/server/src/http/imports.ts)");
+    const stamp = Date.now();
+    const csv = [
+      "Contact ID,First Name,Last Name,Email,Title",
+      `E2E-${stamp}-1,Ada,Lovelace,ada.${stamp}@example.com,Analyst`,
+      `E2E-${stamp}-2,Grace,Hopper,not-an-email,Admiral`,
+      `E2E-${stamp}-3,Alan,Turing,alan.${stamp}@example.com,Researcher`,
+    ].join("\n");
+    const { page, consoleErrors, close } = await signedInPage(browser, { to: "/import?entity=contacts" });
+    await page.getByLabel("CSV file").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+    // Mapping: Salesforce headers were matched to Opsdeck fields.
+    await page.getByRole("table", { name: "Column mapping" }).waitFor();
+    await page.getByRole("combobox", { name: "Field for the column Email" }).filter({ hasText: "email" }).waitFor();
+    await page.getByRole("combobox", { name: "Field for the column Contact ID" }).filter({ hasText: "external_id" }).waitFor();
+    await screenshot(page, "import-mapping");
+    await page.getByRole("button", { name: "Review" }).click();
+
+    // Review: the bad row is listed with its row number, column and reason.
+    const errors = page.getByRole("table", { name: "Row errors" });
+    await errors.waitFor();
+    const errorRow = errors.getByRole("row").filter({ hasText: "not-an-email" });
+    await expect(errorRow.count()).resolves.toBe(1);
+    await expect(errorRow.textContent()).resolves.toContain("Email");
+    await screenshot(page, "import-review");
+    await page.getByLabel("Skip the rows with errors").check();
+    await page.getByRole("button", { name: "Import 3 rows" }).click();
+
+    // Result: the job runs, then shows what was created and the skipped row.
+    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+    await page.getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole("table", { name: "Row errors" }).getByRole("row").filter({ hasText: "not-an-email" }).count()).resolves.toBe(1);
+    await screenshot(page, "import-result");
+    // The imported contacts are in the records browser.
+    await page.goto(`${server().baseUrl}/records/contacts?q=${stamp}`);
+    await page.getByRole("link", { name: "Ada Lovelace" }).waitFor();
+    await expect(page.getByRole("link", { name: "Grace Hopper" }).count()).resolves.toBe(0);
+    expect(unexpectedErrors(consoleErrors)).toEqual([]);
+    await close();
+  });
+});
