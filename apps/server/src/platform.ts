@@ -34,8 +34,8 @@ export async function startPlatform(options: {
   publicUrl?: string;
 }): Promise<Platform> {
   const { env, opened, log, background } = options;
-  const runner = background ? createJobRunner({ opened, logger: log.child({ component: "jobs" }) }) : undefined;
-  const dispatcher = background ? createEventDispatcher({ opened, logger: log.child({ component: "events" }) }) : undefined;
+  const runner = background ? createJobRunner({ opened, logger: log }) : undefined;
+  const dispatcher = background ? createEventDispatcher({ opened, logger: log }) : undefined;
   if (runner) registerCoreJobs(runner);
   const host = await createPluginHost({
     opened,
