@@ -14,3 +14,7 @@ export * from "./services/plugins.ts";
 export * from "./services/records.ts";
 export * from "./services/teams.ts";
 export * from "./services/users.ts";
+export * from "./import/index.ts";
+export * from "./export/index.ts";
+export * from "./runtime/index.ts";
+export * from "./seed/index.ts";
