@@ -28,7 +28,7 @@ function startChild(script: string, env: Record<string, string>): Promise<{ url:
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
+    child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /READY (\S+)/.exec(out);
       if (m) resolve({ url: m[1]!, child });

@@ -44,10 +44,10 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) FROM ${source} WITH (FORMAT csv)`;
 }
 
-async function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
+function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "opsdeck" } });
   const db = drizzlePostgres({ client }) as unknown as Database;
-  return {
+  return Promise.resolve({
     backend: "postgres",
     location: redact(url),
     db,
@@ -63,7 +63,7 @@ async function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
     async close() {
       await client.end({ timeout: 5 });
     },
-  };
+  });
 }
 
 async function openPglite(dataDir: string): Promise<OpenedDatabase> {

@@ -53,7 +53,7 @@ describe("sign-in and sessions", () => {
     const browser = h.browser();
     const res = await browser("/api/auth/sign-in", { body: { email: "rob@alpha.test", password: PASSWORD } });
     const token = decodeURIComponent(res.setCookie!.split(";")[0]!.split("=")[1]!);
-    const rows = (await h.test.db.execute(sql`select token from core.sessions`)) as unknown;
+    const rows: unknown = await h.test.db.execute(sql`select token from core.sessions`);
     const tokens = (Array.isArray(rows) ? rows : (rows as { rows: { token: string }[] }).rows).map((r: { token: string }) => r.token);
     expect(tokens).not.toContain(token);
   });

@@ -14,6 +14,7 @@ import {
   type JobRunner,
   type TenantContext,
 } from "@opsdeck/core";
+import type { IncomingMessage } from "node:http";
 import type { PluginHost, SessionIdentity } from "@opsdeck/plugin-sdk/host";
 import { readBody, sendError, sendJson } from "./respond.ts";
 import type { Route } from "./server.ts";
@@ -41,9 +42,9 @@ export function importRoutes(deps: {
   host: PluginHost;
   runner: JobRunner | undefined;
   uploadsDir: string;
-  session: (req: import("node:http").IncomingMessage) => Promise<SessionIdentity | null>;
+  session: (req: IncomingMessage) => Promise<SessionIdentity | null>;
 }): Route {
-  const tenantFor = async (req: import("node:http").IncomingMessage): Promise<TenantContext | string> => {
+  const tenantFor = async (req: IncomingMessage): Promise<TenantContext | string> => {
     const identity = await deps.session(req);
     if (!identity) return "UNAUTHORIZED";
     const ctx = await deps.host.createContext("core", identity);

@@ -12,7 +12,7 @@ export interface PluginWebAssets {
 }
 
 /** An installed plugin, for the signed-in user's organization. */
-export interface InstalledPlugin extends Omit<PluginEntry, "name"> {
+export interface InstalledPlugin extends Omit<PluginEntry, "name" | "web" | "visible"> {
   name: string;
   enabled: boolean;
   /** Enabled, healthy, and the user holds one of its permissions (a plugin without permissions is for everyone). */

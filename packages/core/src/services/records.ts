@@ -175,7 +175,7 @@ export async function updateRecord<E extends RecordEntity>(
     const table = tableOf(entity);
     const [row] = await tx
       .update(table)
-      .set({ ...values, updatedAt: new Date() } as never)
+      .set({ ...values, updatedAt: new Date() })
       .where(and(eq(table.organizationId, ctx.organizationId), eq(table.id, id)))
       .returning();
     const after = row as Record<string, unknown>;
@@ -231,7 +231,7 @@ async function setDeleted(ctx: TenantContext, entity: RecordEntity, id: string, 
     const table = tableOf(entity);
     await tx
       .update(table)
-      .set({ deletedAt: deleted ? new Date() : null, updatedAt: new Date() } as never)
+      .set({ deletedAt: deleted ? new Date() : null, updatedAt: new Date() })
       .where(and(eq(table.organizationId, ctx.organizationId), eq(table.id, id)));
     await recordAudit(scoped, {
       action: `${entity}.${deleted ? "deleted" : "restored"}`,

@@ -69,7 +69,7 @@ const WEB_BRAND = Symbol.for("opsdeck.web-plugin-definition");
 
 /** Declares a plugin's web part; its `./web` entry default-exports the result. */
 export function defineWebPlugin<const T extends WebPluginDefinition>(definition: T): T {
-  return Object.freeze({ ...definition, [WEB_BRAND]: true }) as T;
+  return Object.freeze({ ...definition, [WEB_BRAND]: true });
 }
 
 /** True for what `defineWebPlugin` returned, from any copy of the SDK. */

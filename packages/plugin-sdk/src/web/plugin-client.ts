@@ -16,7 +16,7 @@ export function pluginClient<TRouter extends AnyTRPCRouter>(pluginId: string): T
     client = createPluginClient<AnyTRPCRouter>(pluginId);
     clients.set(pluginId, client);
   }
-  return client as unknown as TRPCClient<TRouter>;
+  return client;
 }
 
 /** TanStack Query options for a plugin's procedures; query keys carry the plugin id, so plugins never collide. */
@@ -25,7 +25,7 @@ export function pluginQueries<TRouter extends AnyTRPCRouter>(
   queryClient: QueryClient,
 ): TRPCOptionsProxy<TRouter, { keyPrefix: true }> {
   let byPlugin = proxies.get(queryClient);
-  if (!byPlugin) proxies.set(queryClient, (byPlugin = new Map()));
+  if (!byPlugin) proxies.set(queryClient, (byPlugin = new Map<string, unknown>()));
   let proxy = byPlugin.get(pluginId);
   if (!proxy) {
     proxy = createTRPCOptionsProxy<TRouter, { keyPrefix: true }>({

@@ -66,7 +66,7 @@ describe("themeInitScript", () => {
     prefersDark(false);
     window.localStorage.setItem(THEME_STORAGE_KEY, "dark");
     // The script ships as a string for index.html; running it is what this test is about.
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     new Function(themeInitScript)();
     expect(document.documentElement).toHaveClass("dark");
   });

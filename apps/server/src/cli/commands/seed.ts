@@ -39,7 +39,7 @@ export function seedCommand(rt: CliRuntime): Command {
       const seconds = (performance.now() - started) / 1000;
       if (o.json) return printJson(rt.io, { ...result, backend: opened.backend, durationSeconds: seconds });
       rt.io.out(`Seeded ${result.slug} (${o.scale}) on ${opened.backend} in ${seconds.toFixed(1)} s:\n`);
-      for (const [name, count] of Object.entries(result.counts)) {
+      for (const [name, count] of Object.entries(result.counts) as [string, number][]) {
         rt.io.out(`  ${name.padEnd(14)} ${count.toLocaleString("en-US")}\n`);
       }
       rt.io.out(`Sign in as ${result.signIn.email} / ${result.signIn.password}\n`);
