@@ -62,8 +62,8 @@ export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
   };
   const resolveSession: SessionResolver = (request) => identity(request.headers.get("cookie"));
   const routes: Route[] = [
-    async ({ url, res }) => {
-      if (url.pathname !== "/api/health") return false;
+    async ({ path: pathname, res }) => {
+      if (pathname !== "/api/health") return false;
       const body = await health(opened);
       sendJson(res, body.status === "ok" ? 200 : 503, body);
       return true;

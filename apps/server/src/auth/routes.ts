@@ -89,9 +89,9 @@ export function createAuth(options: AuthOptions): Auth {
     return { ok: true, data: parsed.data } as const;
   };
 
-  const routes: Route = async ({ req, res, url }) => {
-    if (!url.pathname.startsWith("/api/auth/")) return false;
-    const action = url.pathname.slice("/api/auth/".length);
+  const routes: Route = async ({ req, res, path: pathname }) => {
+    if (!pathname.startsWith("/api/auth/")) return false;
+    const action = pathname.slice("/api/auth/".length);
     if (req.method === "GET" && action === "session") {
       const current = await session(req);
       if (!current) return sendJson(res, 200, { session: null }), true;

@@ -22,8 +22,8 @@ export function cliRoute(
   extra: () => CommandFactory[],
 ): Route {
   const expected = Buffer.from(token);
-  return async ({ req, res, url }) => {
-    if (url.pathname !== "/api/cli") return false;
+  return async ({ req, res, path: pathname }) => {
+    if (pathname !== "/api/cli") return false;
     const given = Buffer.from(String(req.headers["x-opsdeck-cli-token"] ?? ""));
     if (req.method !== "POST" || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       sendError(res, 403, "FORBIDDEN", "The CLI endpoint is for the local opsdeck command.");

@@ -9,9 +9,10 @@ import type { Route } from "./server.ts";
  * stays flat for any size). Requires `core.records.read`.
  */
 export function exportRoute(deps: { host: PluginHost; session: (req: IncomingMessage) => Promise<SessionIdentity | null> }): Route {
-  return async ({ req, res, url }) => {
-    const match = /^\/api\/export\/([a-z]+)\.csv$/.exec(url.pathname);
+  return async (rc) => {
+    const match = /^\/api\/export\/([a-z]+)\.csv$/.exec(rc.path);
     if (!match) return false;
+    const { req, res, url } = rc;
     const entity = match[1]!;
     if (!(IMPORT_ENTITIES as readonly string[]).includes(entity)) return sendError(res, 404, "NOT_FOUND", `Nothing to export called ${entity}.`), true;
     const identity = await deps.session(req);

@@ -54,8 +54,9 @@ export function importRoutes(deps: {
   };
   const uploadPath = (tenant: TenantContext, id: string) => path.join(deps.uploadsDir, tenant.organizationId, `${id}.csv`);
 
-  return async ({ req, res, url }) => {
-    if (!url.pathname.startsWith("/api/imports/")) return false;
+  return async (ctx) => {
+    if (!ctx.path.startsWith("/api/imports/")) return false;
+    const { req, res, url } = ctx;
     if (req.method !== "POST") return sendError(res, 405, "METHOD_NOT_ALLOWED", "Use POST."), true;
     const tenant = await tenantFor(req);
     if (typeof tenant === "string") {

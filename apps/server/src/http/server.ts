@@ -7,9 +7,33 @@ import { sendError } from "./respond.ts";
 export interface RequestContext {
   req: IncomingMessage;
   res: ServerResponse;
-  url: URL;
+  /** The request's path, without the query: what routes match on. */
+  path: string;
+  /** The request's path and query (parsed on first use). */
+  readonly url: URL;
   requestId: string;
-  log: Logger;
+  /** The request's logger, carrying its request id (made on first use). */
+  readonly log: Logger;
+}
+
+/** Cheap per-request state: the URL and the child logger are built only when a route reads them. */
+function requestContext(req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger): RequestContext {
+  let url: URL | undefined;
+  let child: Logger | undefined;
+  const raw = req.url ?? "/";
+  const q = raw.indexOf("?");
+  return {
+    req,
+    path: q < 0 ? raw : raw.slice(0, q),
+    res,
+    requestId,
+    get url() {
+      return (url ??= new URL(req.url ?? "/", "http://localhost"));
+    },
+    get log() {
+      return (child ??= log.child({ requestId }));
+    },
+  };
 }
 
 /** A route answers the request (returns true) or lets the next one try. */
@@ -25,21 +49,25 @@ export interface OpsdeckHttpServer {
 /** The HTTP server: request ids, structured access logs, routes in order, no stack traces to clients. */
 export function createHttpServer(routes: Route[], log: Logger): OpsdeckHttpServer {
   let inFlight = 0;
+  const debug = log.isLevelEnabled("debug");
   let drained: (() => void) | undefined;
   const server = http.createServer((req, res) => {
     inFlight += 1;
     const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
     const started = process.hrtime.bigint();
-    const reqLog = log.child({ requestId });
+    const ctx = requestContext(req, res, requestId, log);
     res.setHeader("x-request-id", requestId);
     res.on("close", () => {
       inFlight -= 1;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (res.statusCode >= 500) reqLog.error({ method: req.method, url: req.url, status: res.statusCode, ms }, "request");
-      else reqLog.debug({ method: req.method, url: req.url, status: res.statusCode, ms }, "request");
+      if (res.statusCode >= 500 || debug) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const entry = { method: req.method, url: req.url, status: res.statusCode, ms };
+        if (res.statusCode >= 500) ctx.log.error(entry, "request");
+        else ctx.log.debug(entry, "request");
+      }
       if (inFlight === 0) drained?.();
     });
-    void dispatch(routes, { req, res, url: new URL(req.url ?? "/", "http://localhost"), requestId, log: reqLog });
+    void dispatch(routes, ctx);
   });
   server.keepAliveTimeout = 65_000;
   return {

@@ -117,9 +117,8 @@ export function staticRoutes(options: StaticRoutesOptions): Route {
     return true;
   };
 
-  return ({ req, res, url }) => {
+  return ({ req, res, path: pathname }) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const pathname = url.pathname;
     if (pathname.startsWith("/api/") || pathname === "/api") return false;
 
     const plugin = PLUGIN_PATH.exec(pathname);

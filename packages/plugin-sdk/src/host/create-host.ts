@@ -18,8 +18,9 @@ import { ContextResolver } from "./context-resolver.ts";
 import { describePlugin, type PluginSummary } from "./describe-plugin.ts";
 import { changeEnablement, changeSettings } from "./enablement.ts";
 import { jsonResponse, MAX_BODY_BYTES, originAllowed, serveTrpc, toFetchRequest, writeNodeResponse, type HandleOptions } from "./http.ts";
-import { nodeRequest, type RequestLike } from "./node-request.ts";
+import { NodeHeaders, nodeRequest, type RequestLike } from "./node-request.ts";
 import { loadPlugins } from "./load-plugins.ts";
+import { tryFastQuery } from "./fast-query.ts";
 import { runPluginCommand, registerRuntime, seedPlugins, taskContextFor, type TaskDeps } from "./plugin-tasks.ts";
 import type { PluginRecord, PluginSource } from "./plugin-record.ts";
 import { buildPluginsPayload, type PluginsPayload } from "./plugins-payload.ts";
@@ -220,6 +221,22 @@ export async function createPluginHost(options: PluginHostOptions) {
         const pathname = query < 0 ? url : url.slice(0, query);
         const found = route(pathname);
         if (!found && pathname !== "/api/plugins") return false;
+        const mount = found && mounts.get(found.pluginId);
+        if (found && mount && req.method === "GET") {
+          // A query by GET needs only the headers: no body, no abort wiring.
+          const request = { headers: new NodeHeaders(req.headers) };
+          const requestId = extra.requestId ?? request.headers.get("x-request-id")?.slice(0, 64) ?? randomUUID();
+          const answered = await tryFastQuery({
+            router: mount.router,
+            path: found.path,
+            req,
+            res,
+            query: query < 0 ? "" : url.slice(query + 1),
+            createContext: async () =>
+              createContext(found.pluginId, await resolveSession(request), { ...extra, requestId }),
+          });
+          if (answered) return true;
+        }
         const request = nodeRequest(req, res, MAX_BODY_BYTES) ?? toFetchRequest(req, res);
         const response = found
           ? await serve(found.pluginId, found.path, request, resolveSession, extra)

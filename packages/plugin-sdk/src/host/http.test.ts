@@ -120,6 +120,22 @@ describe("mounted on node:http", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  it("answers a single GET query by its direct path exactly as tRPC's general handler does", async () => {
+    const headers = { "x-test-user": org.owner.userId };
+    const general = await t.host.handle("core", new Request("http://x/api/trpc/core/me", { headers }), () => ({ ...org.owner }));
+    const direct = await fetch(`${baseUrl}/api/trpc/core/me`, { headers });
+    expect(direct.status).toBe(200);
+    expect(await direct.json()).toEqual(await general.json());
+    const batch = await fetch(`${baseUrl}/api/trpc/core/me?batch=1&input=${encodeURIComponent("{}")}`, { headers });
+    expect(await batch.json()).toEqual([await (await t.host.handle("core", new Request("http://x/api/trpc/core/me", { headers }), () => ({ ...org.owner }))).json()]);
+    // Errors take the general path and keep tRPC's shapes.
+    const anonymous = await fetch(`${baseUrl}/api/trpc/core/me`);
+    expect(anonymous.status).toBe(401);
+    const bad = await fetch(`${baseUrl}/api/trpc/core/jobs.get?input=${encodeURIComponent(JSON.stringify({ json: { jobId: 42 } }))}`, { headers });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/jobId/);
+  });
+
   it("serves a typed client, batching calls to one endpoint", async () => {
     let requests = 0;
     const client = createPluginClient<NotesRouter>("notes", {

@@ -16,7 +16,7 @@ export interface RequestLike {
   json(): Promise<unknown>;
 }
 
-class NodeHeaders implements RequestHeaders {
+export class NodeHeaders implements RequestHeaders {
   readonly #raw: IncomingHttpHeaders;
   constructor(raw: IncomingHttpHeaders) {
     this.#raw = raw;
