@@ -46,8 +46,9 @@ describe("the HTTP API", () => {
     expect(JSON.stringify(res.body)).toMatch(/core\.users\.manage/);
   });
 
-  it("refuses a rep a core admin procedure with FORBIDDEN", async () => {
+  it("refuses a rep a core admin procedure and the members export with FORBIDDEN", async () => {
     const rep = await signedIn("rep@acme.test");
+    expect((await fetch(`${h.app.url}/api/export/users.csv`, { headers: { cookie: await cookieOf("rep@acme.test") } })).status).toBe(403);
     const res = await rep("/api/trpc/core/users.deactivate", { body: { json: { userId: repId } } });
     expect(res.status).toBe(403);
   });
@@ -90,6 +91,8 @@ describe("the HTTP API", () => {
     expect(text).toMatch(/^external_id,name,domain/);
     expect(text).toMatch(/A-1,Globex,globex\.com/);
     expect((await fetch(`${h.app.url}/api/export/accounts.csv`)).status).toBe(401);
+    const repCookie = await cookieOf("owner@acme.test");
+    expect((await fetch(`${h.app.url}/api/export/unicorns.csv`, { headers: { cookie: repCookie } })).status).toBe(404);
 
     const rep = await signedIn("owner@acme.test");
     expect((await rep("/api/imports/preview", { body: { uploadId: "not-an-id", entity: "accounts" } })).status).toBe(400);

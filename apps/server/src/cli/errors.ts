@@ -8,9 +8,19 @@ export class CliUsageError extends Error {
   override name = "CliUsageError";
 }
 
+/** The command already told the user what went wrong; only its exit code remains. */
+export class CliExit extends Error {
+  override name = "CliExit";
+  readonly exitCode: number;
+  constructor(exitCode: number) {
+    super(`exit ${exitCode}`);
+    this.exitCode = exitCode;
+  }
+}
+
 /** Prints an error for a person (never a stack trace) and returns the exit code. */
 export function reportCliError(io: CliIo, err: unknown): number {
-  if (err instanceof Error && err.name === "ImportRowsFailed") return 1;
+  if (err instanceof CliExit) return err.exitCode;
   if (err instanceof CliUsageError) {
     io.err(`error: ${err.message}\n`);
     return 2;

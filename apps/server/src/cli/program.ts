@@ -4,7 +4,7 @@ import { OPSDECK_VERSION } from "../version.ts";
 import { jobsCommand } from "./commands/jobs.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { orgsCommand } from "./commands/orgs.ts";
-import { pluginCommand, PluginCommandFailed, pluginsCommand } from "./commands/plugins.ts";
+import { pluginCommand, pluginsCommand } from "./commands/plugins.ts";
 import { usersCommand } from "./commands/users.ts";
 import { reportCliError } from "./errors.ts";
 import type { CliIo } from "./io.ts";
@@ -56,7 +56,6 @@ export async function runCli(
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof PluginCommandFailed) return err.exitCode;
     return reportCliError(io, err);
   } finally {
     await rt.close();

@@ -29,7 +29,14 @@ export function cliRoute(
       sendError(res, 403, "FORBIDDEN", "The CLI endpoint is for the local opsdeck command.");
       return true;
     }
-    const parsed = bodySchema.safeParse(JSON.parse((await readBody(req)).toString("utf8") || "{}"));
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req)).toString("utf8") || "{}");
+    } catch {
+      sendError(res, 400, "BAD_REQUEST", "Expected a JSON body { argv, cwd }.");
+      return true;
+    }
+    const parsed = bodySchema.safeParse(body);
     if (!parsed.success) {
       sendError(res, 400, "BAD_REQUEST", "Expected { argv, cwd }.");
       return true;

@@ -18,7 +18,7 @@ export function exportRoute(deps: { host: PluginHost; session: (req: IncomingMes
     const identity = await deps.session(req);
     if (!identity) return sendError(res, 401, "UNAUTHORIZED", "Sign in first."), true;
     const ctx = await deps.host.createContext("core", identity);
-    const permission = entity === "users" ? "core.users.manage" : "core.records.read";
+    const permission = entity === "users" ? "core.users.read" : "core.records.read";
     if (!ctx.tenant || !ctx.permissions.has(permission)) return sendError(res, 403, "FORBIDDEN", "You may not export this list."), true;
     const tenant: TenantContext = ctx.tenant;
     res.writeHead(200, {

@@ -1,7 +1,7 @@
 import { Area, AreaChart as RechartsAreaChart } from "recharts";
-import { isChartEmpty, plotKey, toPlotData } from "./chart-data.ts";
+import { plotKey } from "./chart-data.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { cartesianParts, resolveSeries, shouldAnimate, type CartesianChartProps } from "./cartesian.tsx";
+import { cartesianParts, cartesianSetup, shouldAnimate, type CartesianChartProps } from "./cartesian.tsx";
 
 export interface AreaChartProps extends CartesianChartProps {
   /** Stack the areas (parts of a whole over time). */
@@ -10,21 +10,11 @@ export interface AreaChartProps extends CartesianChartProps {
 
 /** Volumes over time, optionally stacked. */
 export function AreaChart(props: AreaChartProps) {
-  const { data, series, label, height = 280, loading, emptyState, legend, animate, className, stacked = false } = props;
-  const keys = series.map((each) => each.key);
-  const resolved = resolveSeries(series);
-  const showLegend = legend ?? series.length > 1;
+  const { animate, stacked = false } = props;
+  const { resolved, plotData, frame } = cartesianSetup(props);
   return (
-    <ChartFrame
-      label={label}
-      height={height}
-      loading={loading}
-      empty={isChartEmpty(data, keys)}
-      emptyState={emptyState}
-      legend={showLegend ? resolved.map(({ label: name, color }) => ({ label: name, color })) : undefined}
-      className={className}
-    >
-      <RechartsAreaChart data={toPlotData(data, keys)} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+    <ChartFrame {...frame}>
+      <RechartsAreaChart data={plotData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         {cartesianParts(props, resolved, { cursor: "line" })}
         {resolved.map((each) => (
           <Area

@@ -1,7 +1,7 @@
 import { Bar, BarChart as RechartsBarChart } from "recharts";
-import { isChartEmpty, plotKey, toPlotData, type ChartDatum } from "./chart-data.ts";
+import { plotKey, type ChartDatum } from "./chart-data.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { cartesianParts, resolveSeries, shouldAnimate, type CartesianChartProps } from "./cartesian.tsx";
+import { cartesianParts, cartesianSetup, shouldAnimate, type CartesianChartProps } from "./cartesian.tsx";
 
 export interface BarChartProps extends CartesianChartProps {
   /** Stack the series in one bar per x value (e.g. pipeline by stage per month). */
@@ -12,25 +12,15 @@ export interface BarChartProps extends CartesianChartProps {
 
 /** Compares values across categories; grouped or stacked. */
 export function BarChart(props: BarChartProps) {
-  const { data, series, label, height = 280, loading, emptyState, legend, animate, className, stacked = false, totalKey } = props;
-  const keys = series.map((each) => each.key);
-  const resolved = resolveSeries(series);
-  const showLegend = legend ?? series.length > 1;
+  const { animate, stacked = false, totalKey } = props;
+  const { resolved, plotData, frame } = cartesianSetup(props);
   const total = totalKey
     ? (datum: ChartDatum) => (typeof datum[totalKey] === "string" ? datum[totalKey] : undefined)
     : undefined;
   return (
-    <ChartFrame
-      label={label}
-      height={height}
-      loading={loading}
-      empty={isChartEmpty(data, keys)}
-      emptyState={emptyState}
-      legend={showLegend ? resolved.map(({ label: name, color }) => ({ label: name, color })) : undefined}
-      className={className}
-    >
+    <ChartFrame {...frame}>
       <RechartsBarChart
-        data={toPlotData(data, keys)}
+        data={plotData}
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         barGap={2}
         barCategoryGap={stacked ? "25%" : "20%"}

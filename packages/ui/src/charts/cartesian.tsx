@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber } from "../lib/format/format-number.ts";
-import { chartColor, type ChartDatum, type ChartSeries, type ChartValueFormatter } from "./chart-data.ts";
+import { chartColor, isChartEmpty, toPlotData, type ChartDatum, type ChartSeries, type ChartValueFormatter } from "./chart-data.ts";
+import type { ChartFrameProps } from "./chart-frame.tsx";
 import { ChartTooltipContent } from "./chart-tooltip.tsx";
 
 /** Props shared by LineChart, BarChart and AreaChart. */
@@ -34,6 +35,26 @@ export type ResolvedSeries = ChartSeries & { color: string };
 /** Series with their palette colour filled in. */
 export function resolveSeries(series: readonly ChartSeries[]): ResolvedSeries[] {
   return series.map((each, index) => ({ ...each, color: each.color ?? chartColor(index) }));
+}
+
+/**
+ * What every cartesian chart derives from its props: the coloured series, the data keyed for recharts, and
+ * the props of its ChartFrame (size, loading, empty state, legend).
+ */
+export function cartesianSetup(props: CartesianChartProps) {
+  const keys = props.series.map((each) => each.key);
+  const resolved = resolveSeries(props.series);
+  const showLegend = props.legend ?? props.series.length > 1;
+  const frame: Omit<ChartFrameProps, "children"> = {
+    label: props.label,
+    height: props.height ?? 280,
+    loading: props.loading,
+    empty: isChartEmpty(props.data, keys),
+    emptyState: props.emptyState,
+    legend: showLegend ? resolved.map(({ label, color }) => ({ label, color })) : undefined,
+    className: props.className,
+  };
+  return { resolved, plotData: toPlotData(props.data, keys), frame };
 }
 
 /** Whether entry animations should run (off for users who asked for reduced motion). */

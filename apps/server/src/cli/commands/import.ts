@@ -12,7 +12,7 @@ import {
   type ImportMode,
   type ImportResult,
 } from "@opsdeck/core";
-import { CliUsageError } from "../errors.ts";
+import { CliExit, CliUsageError } from "../errors.ts";
 import { printJson, progressPrinter, type CliIo } from "../io.ts";
 import type { CliRuntime } from "../runtime.ts";
 
@@ -81,9 +81,9 @@ export function importCommand(rt: CliRuntime): Command {
         if (o.json) printJson(rt.io, result);
         else printResult(rt.io, result);
         // Scripts must notice skipped rows too: any invalid row makes the exit code 1.
-        if (!result.committed || result.invalid > 0) throw new ImportRowsFailed();
+        if (!result.committed || result.invalid > 0) throw new CliExit(1);
       } catch (err) {
-        if (!(err instanceof ImportRowsFailed)) {
+        if (!(err instanceof CliExit)) {
           const cancelled = isOpsdeckError(err) && err.code === "CANCELLED";
           await finishJob(ctx, job.id, { status: cancelled ? "cancelled" : "failed", error: (err as Error).message });
         }
@@ -92,12 +92,4 @@ export function importCommand(rt: CliRuntime): Command {
         process.removeListener("SIGINT", onSignal);
       }
     });
-}
-
-/** Row errors were already printed; the command just has to exit non-zero. */
-export class ImportRowsFailed extends Error {
-  override name = "ImportRowsFailed";
-  constructor() {
-    super("");
-  }
 }

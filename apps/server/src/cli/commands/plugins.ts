@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { listOrganizationPlugins } from "@opsdeck/core";
 import type { CliArgs } from "@opsdeck/plugin-sdk";
 import type { PluginSummary } from "@opsdeck/plugin-sdk/host";
-import { CliUsageError } from "../errors.ts";
+import { CliExit, CliUsageError } from "../errors.ts";
 import { printJson } from "../io.ts";
 import type { CliRuntime } from "../runtime.ts";
 
@@ -78,18 +78,8 @@ export async function pluginCommand(rt: CliRuntime, pluginId: string): Promise<C
         args: { ...options, _: self.args } as unknown as CliArgs,
         io: { out: (s: string) => rt.io.out(s), err: (s: string) => rt.io.err(s) },
       });
-      if (code) throw new PluginCommandFailed(code);
+      if (code) throw new CliExit(code);
     });
   }
   return command;
-}
-
-/** The plugin command already printed why; only its exit code remains. */
-export class PluginCommandFailed extends Error {
-  override name = "PluginCommandFailed";
-  readonly exitCode: number;
-  constructor(exitCode: number) {
-    super("");
-    this.exitCode = exitCode;
-  }
 }
