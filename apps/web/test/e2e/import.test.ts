@@ -55,6 +55,15 @@ describe("importing a CSV file", () => {
     await page.goto(`${server().baseUrl}/records/contacts?q=${stamp}`);
     await page.getByRole("link", { name: "Ada Lovelace" }).waitFor();
     await expect(page.getByRole("link", { name: "Grace Hopper" }).count()).resolves.toBe(0);
+    // Export CSV downloads the streamed, import-ready file of what the search shows.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: /Export CSV/ }).click();
+    const file = await (await download).path();
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(file, "utf8");
+    expect(text.replace(/^\uFEFF/, "").split("\n")[0]).toMatch(/^external_id,account_external_id,first_name,last_name,email/);
+    expect(text).toContain("Lovelace");
+    expect(text).not.toContain("Hopper");
     expect(unexpectedErrors(consoleErrors)).toEqual([]);
     await close();
   });
