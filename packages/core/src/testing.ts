@@ -46,3 +46,5 @@ export async function createTestOrganization(test: TestDatabase, slug?: string):
     },
   };
 }
+
+export { openSeededBenchDatabase, type SeededBenchDatabase, type SeededBenchDatabaseOptions } from "./seed/bench-database.ts";
