@@ -93,7 +93,8 @@ export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
       session: (req) => identity(req.headers.cookie),
     }),
     exportRoute({ host: platform.host, session: (req) => identity(req.headers.cookie) }),
-    ({ req, res, requestId, log: reqLog }) => apiHandler(req, res, { requestId, logger: reqLog }),
+    // The root logger: the SDK makes the child carrying the request id only if the call logs.
+    ({ req, res, requestId }) => apiHandler(req, res, { requestId, logger: log }),
   );
   if (opened.backend === "pglite") routes.push(cliRoute(env, { opened, platform }, token, options.cliCommands ?? (() => [])));
   routes.push(staticRoutes({ webDist: options.webDist ?? WEB_DIST, pluginRoot: (id) => platform.host.root(id) }));

@@ -47,9 +47,41 @@ export async function tryFastQuery(input: {
   } catch {
     return false;
   }
-  const envelope = { result: { data: superjson.serialize(data) } };
+  // superjson's walk builds a path per value; most answers are plain JSON, for which its output is `{ json }`.
+  const envelope = { result: { data: isPlainJson(data, 0) ? { json: data } : superjson.serialize(data) } };
   const body = JSON.stringify(batch ? [envelope] : envelope);
   res.writeHead(200, { ...HEADERS, "content-length": Buffer.byteLength(body) });
   res.end(body);
   return true;
+}
+
+/**
+ * True when superjson would pass the value through untouched: null, booleans, finite numbers (not -0),
+ * strings, arrays and plain objects of those, with no `undefined` (superjson records those). Anything
+ * else — dates, maps, class instances, a deep tree — answers false and goes through superjson.
+ */
+export function isPlainJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object": {
+      if (value === null) return true;
+      if (depth > 32) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value) {
+        if (key === "__proto__" || !isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
