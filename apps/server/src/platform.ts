@@ -15,6 +15,9 @@ export function installedPluginsDir(env: Env): string {
   return path.resolve(env.OPSDECK_PLUGINS_DIR ?? path.join(env.stateDir, "plugins"));
 }
 
+/** How often a server queues the plugins' scheduled jobs that are due. */
+const SCHEDULE_TICK_MS = 60_000;
+
 export interface Platform {
   host: PluginHost;
   runner: JobRunner | undefined;
@@ -36,7 +39,9 @@ export async function startPlatform(options: {
   const { env, opened, log, background } = options;
   const runner = background ? createJobRunner({ opened, logger: log }) : undefined;
   const dispatcher = background ? createEventDispatcher({ opened, logger: log }) : undefined;
-  if (runner) registerCoreJobs(runner);
+  const started: { host?: PluginHost } = {};
+  // Imports run after the host exists (the runner starts below), and check its plugins' validation rules.
+  if (runner) registerCoreJobs(runner, async (organizationId) => started.host?.recordValidator(organizationId));
   const host = await createPluginHost({
     opened,
     opsdeckVersion: OPSDECK_VERSION,
@@ -47,13 +52,23 @@ export async function startPlatform(options: {
     publicUrl: options.publicUrl ?? env.PUBLIC_URL,
     boot: background,
   });
+  started.host = host;
   await runner?.start();
   dispatcher?.start();
+  // Plugins' scheduled jobs (manifest `schedules`): checked every minute by every server that runs jobs;
+  // the host queues each at most once per period however many servers tick.
+  const ticker = runner
+    ? setInterval(() => {
+        host.runSchedules().catch((err: unknown) => log.warn({ err }, "scheduled jobs could not be queued"));
+      }, SCHEDULE_TICK_MS)
+    : undefined;
+  ticker?.unref();
   return {
     host,
     runner,
     dispatcher,
     async stop({ graceful = true } = {}) {
+      if (ticker) clearInterval(ticker);
       await dispatcher?.stop();
       await runner?.stop({ graceful });
     },

@@ -1,12 +1,14 @@
 // `@opsdeck/plugin-sdk`: what a plugin's server part imports.
 export { OpsdeckError, type ErrorCode, type ErrorIssue, type Role } from "@opsdeck/core";
-export { definePlugin, defineJob, isPluginDefinition } from "./manifest/define-plugin.ts";
+export { definePlugin, defineDownload, defineJob, isPluginDefinition } from "./manifest/define-plugin.ts";
 export { validatePlugin, type PluginValidation } from "./manifest/validate-plugin.ts";
 export { manifestSchema, pluginSchemaName, PLUGIN_ID, RESERVED_PLUGIN_IDS } from "./manifest/manifest-schema.ts";
 export type {
   AnyPluginDefinition,
+  AnyPluginDownload,
   AnyPluginJob,
   BootContext,
+  DownloadFile,
   CliArgs,
   CliIo,
   CliOption,
@@ -16,8 +18,10 @@ export type {
   PluginDatabase,
   PluginDefinition,
   PluginDefinitionInput,
+  PluginDownload,
   PluginEventHandler,
   PluginJob,
+  PluginSchedule,
   ProgressReporter,
   SeedScale,
   SettingsSchema,

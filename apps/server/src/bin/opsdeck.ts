@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `opsdeck` command. With the embedded database already held by a running server, commands go
 // through that server (the folder admits one process); otherwise they open the database themselves.
-import path from "node:path";
 import { isDataDirLocked } from "@opsdeck/db";
+import { absolutizeFileArgs } from "../cli/file-args.ts";
 import { processIo } from "../cli/io.ts";
 import { runViaServer } from "../cli/remote.ts";
 import { cliCommands } from "../cli/commands/index.ts";
@@ -14,9 +14,7 @@ const argv = process.argv.slice(2);
 const env = readEnv();
 
 // Arguments that name files are resolved here, so the server (another cwd) reads the same files.
-const absolutized = argv.map((arg, i) =>
-  (argv[0] === "import" && i === 2) || ["--map", "--out"].includes(argv[i - 1] ?? "") ? path.resolve(arg) : arg,
-);
+const absolutized = absolutizeFileArgs(argv, process.cwd());
 
 let code: number;
 if (!env.DATABASE_URL && argv[0] !== "start" && !argv.includes("--help") && (await isDataDirLocked(env.OPSDECK_DATA_DIR))) {

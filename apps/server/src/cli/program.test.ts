@@ -38,6 +38,26 @@ describe("opsdeck CLI", () => {
     expect((await cli.run("users", "list", "--org", "beta", "--json")).json<{ members: unknown[] }>().members).toEqual([]);
   });
 
+  it("runs a plugin's commands under its CLI alias as under its id (reporting → report)", async () => {
+    const args = ["kpis", "--from", "2026-07-01", "--to", "2026-09-30", "--org", "acme", "--json"];
+    const byAlias = await cli.run("report", ...args);
+    expect(byAlias.stderr).toBe("");
+    expect(byAlias.code).toBe(0);
+    const doc = byAlias.json<{ from: string; currency: string; kpis: Record<string, unknown> }>();
+    expect(doc).toMatchObject({ from: "2026-07-01", currency: "USD", kpis: { closed_won_count: 0, closed_won_amount: "0.00" } });
+    expect((await cli.run("reporting", ...args)).json<{ kpis: unknown }>().kpis).toEqual(doc.kpis);
+  });
+
+  it("seeds the demo organization and then each enabled plugin's demo data", async () => {
+    const res = await cli.run("seed", "--scale", "small", "--org", "seeded", "--json");
+    expect(res.stderr).not.toMatch(/error/i);
+    expect(res.code).toBe(0);
+    const doc = res.json<{ slug: string; plugins: string[]; counts: { opportunities: number } }>();
+    expect(doc.slug).toBe("seeded");
+    expect(doc.counts.opportunities).toBeGreaterThan(0);
+    expect(doc.plugins).toContain("reporting");
+  });
+
   it("explains bad input on stderr with a non-zero exit and no stack trace", async () => {
     const badRole = await cli.run("users", "create", "--email", "x@acme.com", "--role", "emperor", "--org", "acme");
     expect(badRole.code).toBe(2);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { IMPORT_MODES, importCsv, importMappingSchema, OpsdeckError, type JobRunner } from "@opsdeck/core";
+import { IMPORT_MODES, importCsv, importMappingSchema, OpsdeckError, type JobRunner, type RecordValidator } from "@opsdeck/core";
 
 export const importJobInput = z.object({
   entity: z.string(),
@@ -12,15 +12,22 @@ export const importJobInput = z.object({
 });
 export type ImportJobInput = z.input<typeof importJobInput>;
 
-/** Core's own background work: CSV imports started from the web wizard. */
-export function registerCoreJobs(runner: JobRunner): void {
+/**
+ * Core's own background work: CSV imports started from the web wizard. `validatorFor` gives the enabled
+ * plugins' record validation rules of an organization (the plugin host's), which imports must pass.
+ */
+export function registerCoreJobs(
+  runner: JobRunner,
+  validatorFor: (organizationId: string) => Promise<RecordValidator | undefined> = () => Promise.resolve(undefined),
+): void {
   runner.register(
     "core.import",
     async (job) => {
       const input = importJobInput.parse(job.input);
       // The importer writes progress to the job row itself (inside its transaction on the embedded
       // database, where a write from outside would wait for it), and stops when the signal aborts.
-      const result = await importCsv(job.tenant, {
+      const recordValidator = await validatorFor(job.tenant.organizationId);
+      const result = await importCsv({ ...job.tenant, recordValidator }, {
         entity: input.entity,
         input: fs.createReadStream(input.path),
         mode: input.mode,

@@ -1,5 +1,6 @@
 import type { Database } from "@opsdeck/db";
 import type { Role } from "./roles.ts";
+import type { RecordValidator } from "./validation.ts";
 
 /**
  * Everything a service needs to act for someone: the database handle and the organization every query
@@ -11,6 +12,8 @@ export interface TenantContext {
   /** The acting user; null for the system (seed, migrations, scheduled work). */
   readonly actorUserId: string | null;
   readonly role?: Role | undefined;
+  /** Rules of enabled plugins that record writes and imports must pass (set by the plugin host). */
+  readonly recordValidator?: RecordValidator | undefined;
 }
 
 /** A context for system work inside one organization (CLI, seed, jobs). */

@@ -8,6 +8,7 @@ import { parseImportMapping, resolveMapping, type ImportMappingInput, type Resol
 import { DEFAULT_BATCH_SIZE, IMPORT_MODES, runPipeline, type ImportMode, type PipelineResult } from "./pipeline.ts";
 import { progressReporter, type ImportProgress } from "./progress.ts";
 import { DEFAULT_MAX_ERRORS, type RowError } from "./row-errors.ts";
+import { importValidation } from "./validation-hook.ts";
 
 export interface ImportCsvOptions {
   /** One of IMPORT_ENTITIES (checked: BAD_REQUEST otherwise). */
@@ -51,6 +52,9 @@ export interface ImportResult {
   errors: RowError[];
   errorCount: number;
   errorsTruncated: boolean;
+  /** Warnings of validation rules (the rows were imported), the first `maxErrors` by row. */
+  warnings: RowError[];
+  warningCount: number;
   columns: { header: string; field: string }[];
   ignoredColumns: string[];
   jobId: string | null;
@@ -101,6 +105,8 @@ function summarize(
     errors: outcome.errors.sorted(),
     errorCount: outcome.errors.total,
     errorsTruncated: outcome.errors.total > outcome.errors.kept.length,
+    warnings: outcome.warnings.sorted(),
+    warningCount: outcome.warnings.total,
     columns: mapping.columns.map((c) => ({ header: c.header, field: c.field.name })),
     ignoredColumns: mapping.ignored,
     jobId,
@@ -138,6 +144,7 @@ export async function importCsv(ctx: TenantContext, options: ImportCsvOptions): 
         batchSize,
         maxErrors: options.maxErrors ?? DEFAULT_MAX_ERRORS,
         onBatch: report,
+        validate: await importValidation(scoped, mapped),
       });
       if (mode === "all-or-nothing" && result.errors.total > 0) throw new RolledBack(result);
       await emitEvent(scoped, "import.completed", { entity, created: result.created, updated: result.updated, jobId });

@@ -11,6 +11,7 @@ import type { ResolvedMapping } from "./mapping.ts";
 import { ErrorLog, type RowError } from "./row-errors.ts";
 import { parseRecord, type StagedRow } from "./row-parser.ts";
 import { Staging, type SqlRowError } from "./staging.ts";
+import type { BatchValidator } from "./validation-hook.ts";
 
 /** `all-or-nothing`: one bad row and nothing is written. `skip-invalid`: good rows are written, bad ones reported. */
 export const IMPORT_MODES = ["all-or-nothing", "skip-invalid"] as const;
@@ -37,11 +38,15 @@ export interface PipelineOptions {
   onBatch?: ((progress: PipelineProgress) => Promise<void>) | undefined;
   /** Collects the first rows as read (preview's sample). */
   sample?: { size: number; rows: Record<string, string>[] } | undefined;
+  /** Plugins' validation rules (see validation-hook.ts): blocking ones refuse rows like any row error. */
+  validate?: BatchValidator | undefined;
 }
 
 export interface PipelineResult extends PipelineProgress {
   blank: number;
   errors: ErrorLog;
+  /** Warnings of validation rules: reported, not refused. */
+  warnings: ErrorLog;
   teamsCreated: number;
 }
 
@@ -78,6 +83,7 @@ export async function runPipeline(
   await importer.prepare();
 
   const errors = new ErrorLog(options.maxErrors);
+  const warnings = new ErrorLog(options.maxErrors);
   const counts: MergeCounts = noCounts();
   let rows = 0;
   let blank = 0;
@@ -103,6 +109,11 @@ export async function runPipeline(
   // Batches are written one after the other, while the next batch is parsed: the database and the
   // parser work at the same time (on PostgreSQL, in two processes).
   const write = async (rowsOfBatch: StagedRow[], parseErrors: RowError[], rowsRead: number) => {
+    if (rowsOfBatch.length && options.validate) {
+      const checked = await options.validate(rowsOfBatch);
+      parseErrors = [...parseErrors, ...checked.errors];
+      warnings.addRows(checked.warnings);
+    }
     if (rowsOfBatch.length) {
       await importer.load(rowsOfBatch);
       // In all-or-nothing mode a batch with a bad row may still be written: the import rolls back anyway.
@@ -153,6 +164,7 @@ export async function runPipeline(
     ...progress(rows),
     blank,
     errors,
+    warnings,
     teamsCreated: importer instanceof UserImporter ? importer.teamsCreated : 0,
   };
 }

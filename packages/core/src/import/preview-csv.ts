@@ -15,6 +15,7 @@ import {
 import { runPipeline, type PipelineResult } from "./pipeline.ts";
 import type { RowError } from "./row-errors.ts";
 import { loadImportMapping } from "./saved-mappings.ts";
+import { importValidation } from "./validation-hook.ts";
 
 export interface PreviewCsvOptions {
   /** One of IMPORT_ENTITIES (checked: BAD_REQUEST otherwise). */
@@ -52,6 +53,9 @@ export interface PreviewResult {
   invalid: number;
   errors: RowError[];
   errorCount: number;
+  /** Warnings of validation rules (such rows would still be imported). */
+  warnings: RowError[];
+  warningCount: number;
 }
 
 class PreviewDone extends Error {
@@ -112,6 +116,8 @@ export async function previewCsv(ctx: TenantContext, options: PreviewCsvOptions)
         invalid: 0,
         errors: [],
         errorCount: 0,
+        warnings: [],
+        warningCount: 0,
       };
     }
     const sample = { size: sampleSize, rows: [] as Record<string, string>[] };
@@ -124,6 +130,7 @@ export async function previewCsv(ctx: TenantContext, options: PreviewCsvOptions)
           maxErrors: 1000,
           limitRows: limit,
           sample,
+          validate: await importValidation({ ...ctx, db: tx }, resolved),
         });
         throw new PreviewDone(result);
       });
@@ -146,6 +153,8 @@ export async function previewCsv(ctx: TenantContext, options: PreviewCsvOptions)
       invalid: outcome.invalid,
       errors: outcome.errors.sorted(),
       errorCount: outcome.errors.total,
+      warnings: outcome.warnings.sorted(),
+      warningCount: outcome.warnings.total,
     };
   } catch (err) {
     throw csvFailure(err);

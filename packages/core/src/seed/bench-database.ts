@@ -50,6 +50,8 @@ function fingerprint(): string {
 /** Opens (creating and seeding on first use) the shared benchmark database of a scale. */
 export async function openSeededBenchDatabase(options: SeededBenchDatabaseOptions = {}): Promise<SeededBenchDatabase> {
   const scale = options.scale ?? "large";
+  // Benchmarks only (never the app): the server to bench on, like `pnpm bench seed --url`.
+  // eslint-disable-next-line no-restricted-properties
   const serverUrl = options.url ?? process.env.OPSDECK_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `opsdeck_bench_${scale}_${fingerprint()}`;
   const admin = await openDatabase({ url: serverUrl, maxConnections: 1 });

@@ -9,9 +9,14 @@ export interface CoreEvents {
   "account.created": { accountId: string };
   "account.owner_changed": { accountId: string; from: string | null; to: string | null };
   "account.merged": { survivorId: string; mergedIds: string[] };
+  "account.unmerged": { survivorId: string; restoredIds: string[] };
   "contact.created": { contactId: string };
   "contact.merged": { survivorId: string; mergedIds: string[] };
+  /** A merge was undone: the records in `restoredIds` are back and their relations point at them again. */
+  "contact.unmerged": { survivorId: string; restoredIds: string[] };
   "lead.created": { leadId: string };
+  "lead.merged": { survivorId: string; mergedIds: string[] };
+  "lead.unmerged": { survivorId: string; restoredIds: string[] };
   "opportunity.created": { opportunityId: string };
   "opportunity.stage_changed": { opportunityId: string; from: string; to: string };
   "opportunity.closed_won": { opportunityId: string; amount: string | null; currency: string };

@@ -12,6 +12,7 @@ import {
 } from "../domain/entities.ts";
 import { OpsdeckError, notFound } from "../domain/errors.ts";
 import { stageInfo, type StageId } from "../domain/stages.ts";
+import { validateRecordWrite, type RecordViolation } from "../domain/validation.ts";
 import { memberships } from "../schema/tables.ts";
 import { recordAudit } from "./audit.ts";
 import { emitEvent } from "./events.ts";
@@ -132,16 +133,25 @@ function withStageFields(values: Record<string, unknown>, previous?: Record<stri
   return next;
 }
 
+/** What a write tells its caller besides the record. */
+export interface RecordWriteOptions {
+  /** Receives the warnings of validation rules (rules that block throw BAD_REQUEST instead). */
+  warnings?: RecordViolation[] | undefined;
+}
+
 export async function createRecord<E extends RecordEntity>(
   ctx: TenantContext,
   entity: E,
   input: RecordInput<E>,
+  options: RecordWriteOptions = {},
 ): Promise<RecordRow<E>> {
   let values = recordInputSchemas[entity].parse(input) as Record<string, unknown>;
   if (entity === "opportunities") values = withStageFields(values);
   return ctx.db.transaction(async (tx) => {
     const scoped = { ...ctx, db: tx };
     await assertReferencesInOrg(scoped, entity, values);
+    const warnings = await validateRecordWrite(scoped, entity, "create", { values, before: null });
+    options.warnings?.push(...warnings);
     const [row] = await tx
       .insert(tableOf(entity))
       .values({ ...values, organizationId: ctx.organizationId } as never)
@@ -165,6 +175,7 @@ export async function updateRecord<E extends RecordEntity>(
   entity: E,
   id: string,
   patch: Partial<RecordInput<E>>,
+  options: RecordWriteOptions = {},
 ): Promise<RecordRow<E>> {
   let values = recordInputSchemas[entity].partial().parse(patch) as Record<string, unknown>;
   return ctx.db.transaction(async (tx) => {
@@ -172,6 +183,9 @@ export async function updateRecord<E extends RecordEntity>(
     const before = (await getRecord(scoped, entity, id)) as Record<string, unknown>;
     if (entity === "opportunities") values = withStageFields(values, before);
     await assertReferencesInOrg(scoped, entity, values);
+    const candidate = { values: { ...before, ...values }, before };
+    const warnings = await validateRecordWrite(scoped, entity, "update", candidate);
+    options.warnings?.push(...warnings);
     const table = tableOf(entity);
     const [row] = await tx
       .update(table)

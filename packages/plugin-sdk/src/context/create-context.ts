@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { withDb, type Role, type TenantContext } from "@opsdeck/core";
+import { withDb, type RecordValidator, type Role, type TenantContext } from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
 import { RequestLogger, silentLogger, type Logger } from "../logger.ts";
+import { noSlots, type SlotLookup } from "../host/slot-contributions.ts";
 import { OutboxEvents, QueuedJobs, type JobDispatch } from "./facades.ts";
 import type { OrganizationInfo, PluginContext, SessionUser, TaskContext } from "./types.ts";
 
@@ -22,6 +23,10 @@ export interface InnerContextInput {
   requestId?: string | undefined;
   logger?: Logger | undefined;
   jobs?: JobDispatch | undefined;
+  /** Enabled plugins' rules for record writes (the host resolves them per organization). */
+  recordValidator?: RecordValidator | undefined;
+  /** Enabled plugins' slot contributions (the host resolves them per organization). */
+  slotContributions?: SlotLookup | undefined;
 }
 
 type AnyContext = PluginContext | TaskContext;
@@ -55,7 +60,13 @@ export function createInnerContext(input: InnerContextInput): PluginContext {
   const requestId = input.requestId ?? randomUUID();
   const tenant: TenantContext | null =
     input.session && input.organization && input.role
-      ? { db: input.db, organizationId: input.organization.id, actorUserId: input.session.userId, role: input.role }
+      ? {
+          db: input.db,
+          organizationId: input.organization.id,
+          actorUserId: input.session.userId,
+          role: input.role,
+          recordValidator: input.recordValidator,
+        }
       : null;
   return {
     requestId,
@@ -71,6 +82,7 @@ export function createInnerContext(input: InnerContextInput): PluginContext {
     pluginId: input.pluginId,
     settings: input.settings ?? NO_SETTINGS,
     enabled: input.enabled ?? true,
+    slotContributions: input.slotContributions ?? noSlots,
   };
 }
 
@@ -85,6 +97,8 @@ export interface TaskContextInput {
   requestId?: string | undefined;
   logger?: Logger | undefined;
   jobs?: JobDispatch | undefined;
+  recordValidator?: RecordValidator | undefined;
+  slotContributions?: SlotLookup | undefined;
 }
 
 /** The context of work outside a request (a job, an event handler, a CLI command, a seed). */
@@ -95,6 +109,7 @@ export function createTaskContext(input: TaskContextInput): TaskContext {
     organizationId: input.organization.id,
     actorUserId: input.actorUserId ?? null,
     role: input.role,
+    recordValidator: input.recordValidator,
   };
   return {
     requestId,
@@ -106,5 +121,6 @@ export function createTaskContext(input: TaskContextInput): TaskContext {
     jobs: new QueuedJobs(input.jobs ?? noJobs(input.pluginId), tenant),
     pluginId: input.pluginId,
     settings: input.settings ?? NO_SETTINGS,
+    slotContributions: input.slotContributions ?? noSlots,
   };
 }

@@ -1,5 +1,6 @@
 import type { JobRow, Role, TenantContext } from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
+import type { SlotLookup } from "../host/slot-contributions.ts";
 import type { Logger } from "../logger.ts";
 
 /** The signed-in person. */
@@ -52,6 +53,8 @@ export interface PluginContext {
   readonly settings: Readonly<Record<string, unknown>>;
   /** Whether the plugin is enabled for the organization; a disabled plugin answers PLUGIN_DISABLED. */
   readonly enabled: boolean;
+  /** What the plugins enabled in the organization contribute to a slot (their manifests' `slots`). */
+  readonly slotContributions: SlotLookup;
 }
 
 /** The context of a procedure declared with `procedure.authenticated()`. */
@@ -75,4 +78,6 @@ export interface TaskContext {
   readonly jobs: PluginJobs;
   readonly pluginId: string;
   readonly settings: Readonly<Record<string, unknown>>;
+  /** What the plugins enabled in the organization contribute to a slot (their manifests' `slots`). */
+  readonly slotContributions: SlotLookup;
 }

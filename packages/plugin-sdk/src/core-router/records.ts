@@ -7,6 +7,7 @@ import {
   restoreRecord,
   updateRecord,
   type RecordInput,
+  type RecordViolation,
 } from "@opsdeck/core";
 import { z } from "zod";
 import { procedure, router } from "../trpc/procedures.ts";
@@ -44,13 +45,21 @@ export function recordsRouter() {
     create: procedure
       .permission("core.records.write")
       .input(z.object({ entity, values }))
-      .mutation(({ ctx, input }) => createRecord(ctx.tenant, input.entity, input.values as RecordInput<typeof input.entity>)),
+      .mutation(async ({ ctx, input }) => {
+        // Plugins' validation rules that only warn come back with the record (blocking ones are a BAD_REQUEST).
+        const warnings: RecordViolation[] = [];
+        const row = await createRecord(ctx.tenant, input.entity, input.values as RecordInput<typeof input.entity>, { warnings });
+        return { ...row, warnings };
+      }),
     update: procedure
       .permission("core.records.write")
       .input(byId.extend({ values }))
-      .mutation(({ ctx, input }) =>
-        updateRecord(ctx.tenant, input.entity, input.id, input.values as Partial<RecordInput<typeof input.entity>>),
-      ),
+      .mutation(async ({ ctx, input }) => {
+        const warnings: RecordViolation[] = [];
+        const values = input.values as Partial<RecordInput<typeof input.entity>>;
+        const row = await updateRecord(ctx.tenant, input.entity, input.id, values, { warnings });
+        return { ...row, warnings };
+      }),
     delete: procedure
       .permission("core.records.write")
       .input(byId)

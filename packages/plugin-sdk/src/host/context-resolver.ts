@@ -1,9 +1,11 @@
-import type { Role } from "@opsdeck/core";
+import type { RecordValidator, Role } from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
 import type { OrganizationInfo, SessionUser } from "../context/types.ts";
 import type { Logger } from "../logger.ts";
 import { listUserOrganizations, type UserOrganization } from "../services/memberships.ts";
 import { loadOrgState, type OrgState } from "./org-state.ts";
+import { recordValidatorFor } from "./record-validators.ts";
+import { noSlots, slotLookupFor, type SlotLookup } from "./slot-contributions.ts";
 import type { PluginRegistry } from "./registry.ts";
 import type { SessionIdentity } from "./session.ts";
 import { TtlCache } from "./ttl-cache.ts";
@@ -16,6 +18,10 @@ export interface ResolvedAccess {
   permissions: ReadonlySet<string>;
   settings: Readonly<Record<string, unknown>>;
   enabled: boolean;
+  /** Enabled plugins' record validation rules, for the request's tenant context. */
+  recordValidator?: RecordValidator | undefined;
+  /** Enabled plugins' slot contributions in the organization. */
+  slotContributions: SlotLookup;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -63,6 +69,12 @@ export class ContextResolver {
     else this.#users.clear();
   }
 
+  /** The record validator of an organization's enabled plugins (undefined when none validates). */
+  async recordValidator(organizationId: string): Promise<RecordValidator | undefined> {
+    const state = await this.orgState(organizationId);
+    return state && recordValidatorFor(this.#registry, state);
+  }
+
   defaultSettings(pluginId: string): Readonly<Record<string, unknown>> {
     return this.#defaults.get(pluginId) ?? Object.freeze({});
   }
@@ -75,6 +87,7 @@ export class ContextResolver {
       permissions: NONE,
       settings: this.defaultSettings(pluginId),
       enabled: true,
+      slotContributions: noSlots,
     };
     if (!identity) return signedOut;
     const session: SessionUser = { userId: identity.userId, email: identity.email, name: identity.name };
@@ -91,6 +104,8 @@ export class ContextResolver {
       permissions: state.permissionsOf(membership.role),
       settings: pluginId === "core" ? signedOut.settings : state.settingsOf(pluginId),
       enabled: state.isEnabled(pluginId),
+      recordValidator: recordValidatorFor(this.#registry, state),
+      slotContributions: slotLookupFor(this.#registry, state),
     };
   }
 }

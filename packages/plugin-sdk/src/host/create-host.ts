@@ -15,6 +15,7 @@ import type { EventBus, JobQueue } from "../runtime/interfaces.ts";
 import { inspectRouter } from "../trpc/inspect-router.ts";
 import { router as emptyRouter } from "../trpc/procedures.ts";
 import { ContextResolver } from "./context-resolver.ts";
+import { downloadRoute, serveDownload } from "./downloads.ts";
 import { describePlugin, type PluginSummary } from "./describe-plugin.ts";
 import { changeEnablement, changeSettings } from "./enablement.ts";
 import { jsonResponse, MAX_BODY_BYTES, originAllowed, serveTrpc, toFetchRequest, writeNodeResponse, type HandleOptions } from "./http.ts";
@@ -26,6 +27,7 @@ import type { PluginRecord, PluginSource } from "./plugin-record.ts";
 import { buildPluginsPayload, type PluginsPayload } from "./plugins-payload.ts";
 import { PluginRegistry } from "./registry.ts";
 import type { SessionIdentity, SessionResolver } from "./session.ts";
+import { runSchedules } from "./schedules.ts";
 import { startPlugins } from "./start-plugins.ts";
 
 export interface PluginHostOptions {
@@ -219,6 +221,21 @@ export async function createPluginHost(options: PluginHostOptions) {
         const url = req.url ?? "/";
         const query = url.indexOf("?");
         const pathname = query < 0 ? url : url.slice(0, query);
+        const download = downloadRoute(pathname);
+        if (download) {
+          const headers = { headers: new NodeHeaders(req.headers) };
+          const requestId = extra.requestId ?? headers.headers.get("x-request-id")?.slice(0, 64) ?? randomUUID();
+          await serveDownload({
+            req,
+            res,
+            query: query < 0 ? "" : url.slice(query + 1),
+            download: registry.plugin(download.pluginId)?.downloads?.[download.name],
+            createContext: async () => createContext(download.pluginId, await resolveSession(headers), { ...extra, requestId }),
+            logger: extra.logger ?? logger,
+            requestId,
+          });
+          return true;
+        }
         const found = route(pathname);
         if (!found && pathname !== "/api/plugins") return false;
         const mount = found && mounts.get(found.pluginId);
@@ -252,6 +269,17 @@ export async function createPluginHost(options: PluginHostOptions) {
     /** A plugin's context for work in an organization outside a request (scripts, CLI). */
     taskContext: (pluginId: string, organizationId: string, extra: { actorUserId?: string | null } = {}): Promise<TaskContext> =>
       taskContextFor(tasks, pluginId, organizationId, extra),
+    /**
+     * The record validation rules of the plugins enabled in an organization, for a tenant context the host
+     * did not make (the import job, the CLI): `{ ...tenant, recordValidator }`.
+     */
+    recordValidator: (organizationId: string) => resolver.recordValidator(organizationId),
+    /**
+     * Queues the plugins' scheduled jobs that are due in every organization (see `schedules` in the manifest);
+     * a server calls it every minute. Returns how many it queued; without a job runner, none.
+     */
+    runSchedules: (now?: Date): Promise<number> =>
+      options.jobs ? runSchedules({ db, registry, resolver, queue: options.jobs, logger }, now) : Promise.resolve(0),
     /** Runs a plugin's CLI sub-command; returns the exit code. */
     runCommand: (pluginId: string, command: string, input: { organizationId: string; args: CliArgs; io: CliIo; actorUserId?: string | null }) =>
       runPluginCommand(tasks, pluginId, command, input),

@@ -23,6 +23,8 @@ export interface PluginSummary {
   jobs: string[];
   events: string[];
   cli: Array<{ name: string; description: string; options: CliOption[] }>;
+  /** Other words for `opsdeck <plugin id>` (see `cliAliases` in the manifest). */
+  cliAliases: string[];
   /** The database schema the plugin owns, if any. */
   dbSchema: string | null;
 }
@@ -66,6 +68,7 @@ export function describePlugin(record: PluginRecord): PluginSummary {
     jobs: Object.keys(def?.jobs ?? {}),
     events: Object.keys(def?.events ?? {}),
     cli: (def?.cli ?? []).map((c) => ({ name: c.name, description: c.description, options: c.options ?? [] })),
+    cliAliases: [...(def?.cliAliases ?? [])],
     dbSchema: def?.db?.schema ?? null,
   };
   summaries.set(record, summary);

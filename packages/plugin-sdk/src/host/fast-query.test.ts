@@ -30,6 +30,7 @@ describe("isPlainJson (the fast path's shortcut around superjson)", () => {
     ["a map", new Map([["a", 1]])],
     ["a set", new Set([1])],
     ["a class instance", { d: new (class Money { amount = "1.10"; })() }],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is what is tested
     ["a sparse array", [1, , 3]],
     ["a regexp", /x/],
   ];

@@ -7,6 +7,8 @@ import type { Logger } from "../logger.ts";
 import type { AnyPluginDefinition, CliArgs, CliIo, SeedScale } from "../manifest/types.ts";
 import type { EventBus, JobQueue } from "../runtime/interfaces.ts";
 import type { ContextResolver } from "./context-resolver.ts";
+import { recordValidatorFor } from "./record-validators.ts";
+import { slotLookupFor } from "./slot-contributions.ts";
 import type { PluginRegistry } from "./registry.ts";
 
 export interface TaskDeps {
@@ -40,6 +42,8 @@ export async function taskContextFor(
     requestId: options.requestId,
     logger: options.logger ?? deps.logger(pluginId),
     jobs: deps.dispatch(pluginId),
+    recordValidator: recordValidatorFor(deps.registry, state),
+    slotContributions: slotLookupFor(deps.registry, state),
   });
 }
 

@@ -1,10 +1,12 @@
 import type { AnyRouter } from "@trpc/server";
 import type { z } from "zod";
-import type { TaskContext } from "../context/types.ts";
+import type { MemberContext, TaskContext } from "../context/types.ts";
 import { PLUGIN_BRAND } from "./brand.ts";
 import type {
   AnyPluginDefinition,
+  DownloadFile,
   PluginDefinition,
+  PluginDownload,
   PluginDefinitionInput,
   PluginJob,
   ProgressReporter,
@@ -29,6 +31,15 @@ export function isPluginDefinition(value: unknown): value is AnyPluginDefinition
 }
 
 /** Declares a job whose input is validated by a zod schema when it is queued. */
+/** Declares a file the plugin streams to the browser; `query` is a zod object of the query string's fields. */
+export function defineDownload<S extends z.ZodType>(download: {
+  permission: string;
+  query: S;
+  prepare(ctx: MemberContext, query: z.output<S>): Promise<DownloadFile>;
+}): PluginDownload<z.output<S>> {
+  return download;
+}
+
 export function defineJob<S extends z.ZodType>(job: {
   input: S;
   run(ctx: TaskContext, input: z.output<S>, progress: ProgressReporter): Promise<unknown>;

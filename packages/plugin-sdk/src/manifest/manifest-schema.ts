@@ -75,8 +75,19 @@ export const manifestSchema = z
     events: z.record(z.string().regex(new RegExp(`^${SEGMENT}(\\.[a-z][a-z0-9_-]*)+$`), "Not an event type"), fn("An event handler")).optional(),
     slots: z.record(z.string().regex(new RegExp(`^${SEGMENT}(\\.${SEGMENT})+$`), "Use <plugin id>.<area>.<slot>"), z.array(slotContribution)).optional(),
     cli: z.array(z.object({ name: z.string().regex(NAME), description: z.string(), options: z.array(cliOption).optional(), run: fn("run") })).optional(),
+    cliAliases: z
+      .array(z.string().regex(PLUGIN_ID, "Use lower-case letters, digits and dashes, starting with a letter").refine((a) => !RESERVED_PLUGIN_IDS.has(a), "This word is reserved"))
+      .optional(),
     seed: fn("seed").optional(),
     boot: fn("boot").optional(),
+    recordValidators: fn("recordValidators").optional(),
+    schedules: z.array(z.object({ job: z.string(), everyMinutes: z.number().int().min(1).max(525_600) })).optional(),
+    downloads: z
+      .record(
+        z.string().regex(PLUGIN_ID, "Use lower-case letters, digits and dashes"),
+        z.object({ permission: z.string(), query: z.custom<object>((v) => typeof (v as { parseAsync?: unknown } | null)?.parseAsync === "function", "query must be a zod schema"), prepare: fn("prepare") }),
+      )
+      .optional(),
   })
   .superRefine((m, ctx) => {
     const prefix = `${m.id}.`;
@@ -100,6 +111,11 @@ export const manifestSchema = z
     m.cli?.forEach((c, i) => {
       if (commands.has(c.name)) ctx.addIssue({ code: "custom", path: ["cli", i, "name"], message: `Command "${c.name}" is declared twice` });
       commands.add(c.name);
+    });
+    m.schedules?.forEach((s, i) => {
+      if (!m.jobs || !Object.hasOwn(m.jobs, s.job)) {
+        ctx.addIssue({ code: "custom", path: ["schedules", i, "job"], message: `No job "${s.job}" is declared in jobs` });
+      }
     });
     if (m.settings) {
       const defaults = m.settings.safeParse({});

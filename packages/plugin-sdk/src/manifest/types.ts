@@ -1,8 +1,9 @@
-import type { JobProgress, Role } from "@opsdeck/core";
+import type { JobProgress, RecordValidator, Role } from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
 import type { AnyRouter } from "@trpc/server";
 import type { z } from "zod";
-import type { TaskContext } from "../context/types.ts";
+import type { Writable } from "node:stream";
+import type { MemberContext, TaskContext } from "../context/types.ts";
 import type { Logger } from "../logger.ts";
 import type { OutboxEvent } from "../runtime/interfaces.ts";
 import type { PLUGIN_BRAND } from "./brand.ts";
@@ -105,8 +106,58 @@ export interface PluginDefinitionInput<TId extends string, TRouter extends AnyRo
   events?: Record<string, PluginEventHandler>;
   slots?: Record<string, SlotContribution[]>;
   cli?: PluginCommand[];
+  /**
+   * Other words users may type for the plugin's commands: `cliAliases: ["report"]` makes `opsdeck report kpis`
+   * run the plugin's `kpis` (`opsdeck <plugin id> kpis` works too). Built-in commands and plugin ids win a clash.
+   */
+  cliAliases?: string[];
   seed?: (ctx: TaskContext, options: { scale: SeedScale }) => Promise<void>;
   boot?: (ctx: BootContext) => Promise<void> | void;
+  /**
+   * Rules that core's record create/update and CSV import must pass in organizations where the plugin is
+   * enabled: called once per write or import (in its transaction) with the entity; returns a check of a
+   * batch of records, or null when the plugin has no rule for it. Blocking violations refuse the write
+   * (BAD_REQUEST) or the import row (a row error); warnings reach the caller.
+   */
+  recordValidators?: RecordValidator["prepare"];
+  /**
+   * Jobs the host queues by itself in every organization where the plugin is enabled, at most once per
+   * `everyMinutes` (a job of that type queued by anyone counts): `[{ job: "scan", everyMinutes: 1440 }]`.
+   * The job's input is its schema's default (`input.parse({})`). Only servers that run jobs do this.
+   */
+  schedules?: PluginSchedule[];
+  /**
+   * Files the plugin streams to the browser (exports): `downloads: { "report": defineDownload({...}) }` is
+   * served at `GET /api/download/<plugin id>/report?…`, for signed-in members holding its permission.
+   */
+  downloads?: Record<string, AnyPluginDownload>;
+}
+
+/** What a download answers once its input is checked: the file's name and type, and how to write it. */
+export interface DownloadFile {
+  fileName: string;
+  contentType: string;
+  /** Streams the file into `out` (an HTTP response); resolve when done. Throwing now cuts the download short. */
+  write(out: Writable): Promise<void>;
+}
+
+/** A file a plugin streams to the browser, declared with `defineDownload`. */
+export interface PluginDownload<TQuery> {
+  /** The permission the member needs (the plugin's or core's), as for `procedure.permission`. */
+  permission: string;
+  /** Validates the query string (an object of strings); a failure answers 400 with the issues. */
+  query: { parseAsync(value: unknown): Promise<TQuery> };
+  /** Checks what it must (throw OpsdeckError for a clear 4xx) before anything is sent, then describes the file. */
+  prepare(ctx: MemberContext, query: TQuery): Promise<DownloadFile>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPluginDownload = PluginDownload<any>;
+
+/** A job of the plugin the host queues by itself, at most once per `everyMinutes` per organization. */
+export interface PluginSchedule {
+  job: string;
+  everyMinutes: number;
 }
 
 

@@ -41,6 +41,11 @@ describe("validatePlugin", () => {
     [{ slots: { "reporting.dashboard.widget": [{ id: "w", render: () => null }] } }, /plain JSON/],
     [{ requires: { acme: "^1.0.0" } }, /cannot require itself/],
     [{ router: { list: () => [] } }, /router must be a tRPC router/],
+    [{ cliAliases: ["Report"] }, /lower-case letters/],
+    [{ cliAliases: ["admin"] }, /reserved/],
+    [{ recordValidators: { contacts: "required" } }, /recordValidators must be a function/],
+    [{ schedules: [{ job: "nightly", everyMinutes: 1440 }] }, /schedules\.0\.job: No job "nightly" is declared/],
+    [{ schedules: [{ job: "nightly", everyMinutes: 0 }] }, /everyMinutes/],
   ])("refuses %o", (patch, problem) => {
     expect(problems({ ...base, ...patch })).toMatch(problem);
   });

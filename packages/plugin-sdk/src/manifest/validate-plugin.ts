@@ -40,5 +40,10 @@ export function validatePlugin(definition: unknown, corePermissions: ReadonlySet
       );
     }
   }
+  for (const [name, download] of Object.entries(manifest.downloads ?? {})) {
+    if (!own.has(download.permission) && !corePermissions.has(download.permission)) {
+      problems.push(`download "${name}" requires the permission "${download.permission}", which neither the plugin nor core declares`);
+    }
+  }
   return { manifest, procedures, problems };
 }

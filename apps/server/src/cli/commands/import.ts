@@ -39,6 +39,9 @@ function printResult(io: CliIo, result: ImportResult) {
     io.err(`  row ${e.row}, column ${e.column}: ${e.message}${e.value !== undefined && e.value !== "" ? ` (value: ${JSON.stringify(e.value)})` : ""}\n`);
   }
   if (result.errorCount > 50) io.err(`  … ${result.errorCount - 50} more row errors (use --json for the first ${result.errors.length})\n`);
+  // Warnings of plugins' validation rules: the rows were imported.
+  for (const w of result.warnings.slice(0, 20)) io.err(`  warning: row ${w.row}, column ${w.column}: ${w.message}\n`);
+  if (result.warningCount > 20) io.err(`  … ${result.warningCount - 20} more warnings\n`);
 }
 
 export function importCommand(rt: CliRuntime): Command {
@@ -54,7 +57,9 @@ export function importCommand(rt: CliRuntime): Command {
       const full = path.resolve(rt.io.cwd, file);
       if (!fs.existsSync(full) || !fs.statSync(full).isFile()) throw new CliUsageError(`No such file: ${file}`);
       const mapping = o.map ? readMapping(path.resolve(rt.io.cwd, o.map)) : undefined;
-      const { ctx } = await rt.tenant(o.org);
+      const { ctx: base } = await rt.tenant(o.org);
+      // The enabled plugins' validation rules apply to imports as to the web wizard's.
+      const ctx = { ...base, recordValidator: await (await rt.platform()).host.recordValidator(base.organizationId) };
       const job = await createJob(ctx, "core.import", { entity, file: path.basename(full), mode: o.mode });
       await markJobRunning(ctx, job.id);
       const show = progressPrinter(rt.io, `import ${entity}`);

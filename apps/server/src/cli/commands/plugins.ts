@@ -55,12 +55,17 @@ export function pluginsCommand(rt: CliRuntime): Command {
   return plugins;
 }
 
-/** `opsdeck <plugin id> <command>`: a plugin's own sub-commands, read from its manifest. */
-export async function pluginCommand(rt: CliRuntime, pluginId: string): Promise<Command | undefined> {
+/**
+ * `opsdeck <plugin id> <command>`: a plugin's own sub-commands, read from its manifest. The first word may also
+ * be one of the plugin's `cliAliases` (`opsdeck report kpis` for the reporting plugin); a plugin id wins a clash.
+ */
+export async function pluginCommand(rt: CliRuntime, word: string): Promise<Command | undefined> {
   const platform = await rt.platform();
-  const summary = platform.host.list().find((p) => p.id === pluginId && p.health === "healthy");
+  const healthy = platform.host.list().filter((p) => p.health === "healthy");
+  const summary = healthy.find((p) => p.id === word) ?? healthy.find((p) => p.cliAliases.includes(word));
   if (!summary?.cli.length) return undefined;
-  const command = new Command(pluginId).description(summary.description ?? `${summary.name ?? pluginId} commands`);
+  const pluginId = summary.id;
+  const command = new Command(word).description(summary.description ?? `${summary.name ?? pluginId} commands`);
   for (const sub of summary.cli) {
     const cmd = command.command(sub.name).description(sub.description).option("--org <slug>", "organization (default: the only one)");
     for (const opt of sub.options) {

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { seedDemo, type SeedDemoResult } from "@opsdeck/core";
 import type { OpenedDatabase } from "@opsdeck/db";
 import { printJson, progressPrinter } from "../io.ts";
+import type { Platform } from "../../platform.ts";
 import type { CliRuntime } from "../runtime.ts";
 
 const SCALES = ["small", "medium", "large"] as const;
@@ -25,6 +26,12 @@ export async function seedDemoOrganization(
   });
 }
 
+/** Runs the demo seed of every healthy plugin enabled in the organization; returns their ids. */
+export async function seedPluginData(rt: CliRuntime, platform: Platform, organizationId: string, scale: Scale): Promise<string[]> {
+  rt.io.err("seed plugins…\n");
+  return platform.host.seed(organizationId, { scale });
+}
+
 export function seedCommand(rt: CliRuntime): Command {
   return new Command("seed")
     .description("build a deterministic, realistic demo organization")
@@ -36,12 +43,15 @@ export function seedCommand(rt: CliRuntime): Command {
       const opened = await rt.database();
       const started = performance.now();
       const result = await seedDemoOrganization(rt, opened, { scale: o.scale, slug: o.org, asOf: o.asOf });
+      // Then each enabled plugin's demo data, derived from the records just seeded.
+      const plugins = await seedPluginData(rt, await rt.platform(), result.organizationId, o.scale);
       const seconds = (performance.now() - started) / 1000;
-      if (o.json) return printJson(rt.io, { ...result, backend: opened.backend, durationSeconds: seconds });
+      if (o.json) return printJson(rt.io, { ...result, plugins, backend: opened.backend, durationSeconds: seconds });
       rt.io.out(`Seeded ${result.slug} (${o.scale}) on ${opened.backend} in ${seconds.toFixed(1)} s:\n`);
       for (const [name, count] of Object.entries(result.counts) as [string, number][]) {
         rt.io.out(`  ${name.padEnd(14)} ${count.toLocaleString("en-US")}\n`);
       }
+      if (plugins.length) rt.io.out(`  plugin data: ${plugins.join(", ")}\n`);
       rt.io.out(`Sign in as ${result.signIn.email} / ${result.signIn.password}\n`);
     });
 }

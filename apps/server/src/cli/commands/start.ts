@@ -1,9 +1,9 @@
 import { Command } from "commander";
-import { DEMO_PASSWORD, listOrganizations } from "@opsdeck/core";
+import { DEMO_PASSWORD, listOrganizations, type SeedDemoResult } from "@opsdeck/core";
 import { startApp } from "../../app.ts";
 import { createLogger } from "../../logger.ts";
 import type { CliRuntime } from "../runtime.ts";
-import { seedDemoOrganization } from "./seed.ts";
+import { seedDemoOrganization, seedPluginData } from "./seed.ts";
 import { cliCommands } from "./index.ts";
 
 export function startCommand(rt: CliRuntime): Command {
@@ -16,10 +16,10 @@ export function startCommand(rt: CliRuntime): Command {
       const { env, io } = rt;
       const log = createLogger(env);
       const opened = await rt.database();
-      let signIn: { email: string; password: string } | undefined;
+      let seeded: SeedDemoResult | undefined;
       if (o.demo && (await listOrganizations(opened.db)).length === 0) {
         io.err("Seeding the demo organization (first start)…\n");
-        signIn = (await seedDemoOrganization(rt, opened, { scale: "small", slug: "acme" })).signIn;
+        seeded = await seedDemoOrganization(rt, opened, { scale: "small", slug: "acme" });
       }
       const app = await startApp({
         env,
@@ -29,10 +29,11 @@ export function startCommand(rt: CliRuntime): Command {
         host: o.host ?? env.HOST,
         cliCommands: () => cliCommands.filter((c) => c !== startCommand),
       });
+      if (seeded) await seedPluginData(rt, app.platform, seeded.organizationId, "small");
       io.out(`\nOpsdeck is running at ${app.url}\n`);
       io.out(`  database: ${opened.backend} (${opened.location})\n`);
       if (o.demo) {
-        const creds = signIn ?? { email: "admin@acme.example", password: DEMO_PASSWORD };
+        const creds = seeded?.signIn ?? { email: "admin@acme.example", password: DEMO_PASSWORD };
         io.out(`  demo sign-in: ${creds.email} / ${creds.password}\n`);
       }
       io.out("  stop with Ctrl-C\n\n");
