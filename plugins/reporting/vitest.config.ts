@@ -1,0 +1,3 @@
+import { opsdeckVitestConfig } from "@opsdeck/vitest-config";
+
+export default opsdeckVitestConfig({ databases: true });
