@@ -1,4 +1,5 @@
 import type { WebPluginNavItem, WebPluginRoute } from "@opsdeck/plugin-sdk/web";
+import { Copy } from "lucide-react";
 import { DUPLICATES_READ, isDupEntity } from "./api.ts";
 import { ClusterPage } from "./cluster-page.tsx";
 import { MatchingRulesPage } from "./matching-rules-page.tsx";
@@ -27,5 +28,5 @@ export const duplicateRoutes: WebPluginRoute[] = [
 ];
 
 export const duplicateNav: WebPluginNavItem[] = [
-  { label: "Duplicates", to: "/duplicates", permission: DUPLICATES_READ, keywords: ["dedupe", "merge", "matching", "clusters", "unmerge"] },
+  { label: "Duplicates", to: "/duplicates", icon: Copy, permission: DUPLICATES_READ, keywords: ["dedupe", "merge", "matching", "clusters", "unmerge"] },
 ];

@@ -1,4 +1,5 @@
 import type { WebPluginNavItem, WebPluginRoute, WebSlotContribution } from "@opsdeck/plugin-sdk/web";
+import { ClipboardCheck, Gauge, ShieldCheck, Wand2 } from "lucide-react";
 import type { DashboardWidgetProps } from "@opsdeck/plugin-reporting/common";
 import { HYGIENE_READ } from "./api.ts";
 import { AuditsPage } from "./audits-page.tsx";
@@ -27,10 +28,10 @@ export const qualityRoutes: WebPluginRoute[] = [
 ];
 
 export const qualityNav: WebPluginNavItem[] = [
-  { label: "Data quality", to: "/", permission: HYGIENE_READ, keywords: ["hygiene", "score", "quality", "trend"] },
-  { label: "Normalization", to: "/normalization", permission: HYGIENE_READ, keywords: ["phones", "E.164", "emails", "countries", "clean"] },
-  { label: "Validation rules", to: "/rules", permission: HYGIENE_READ, keywords: ["required", "rules", "violations"] },
-  { label: "Audits", to: "/audits", permission: HYGIENE_READ, keywords: ["stale", "missing fields", "owners who left"] },
+  { label: "Data quality", to: "/", icon: Gauge, permission: HYGIENE_READ, keywords: ["hygiene", "score", "quality", "trend"] },
+  { label: "Normalization", to: "/normalization", icon: Wand2, permission: HYGIENE_READ, keywords: ["phones", "E.164", "emails", "countries", "clean"] },
+  { label: "Validation rules", to: "/rules", icon: ShieldCheck, permission: HYGIENE_READ, keywords: ["required", "rules", "violations"] },
+  { label: "Audits", to: "/audits", icon: ClipboardCheck, permission: HYGIENE_READ, keywords: ["stale", "missing fields", "owners who left"] },
 ];
 
 export const dataQualityWidget: WebSlotContribution<DashboardWidgetProps> = {
