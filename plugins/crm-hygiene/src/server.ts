@@ -10,6 +10,7 @@ import { qualityScanJob } from "./audits/jobs.ts";
 import { normalizeCommand } from "./normalize/cli.ts";
 import { normalizeJob, normalizeUndoJob } from "./normalize/jobs.ts";
 import { prepareRecordCheck } from "./validation/validator.ts";
+import { seedHygiene } from "./demo/seed.ts";
 
 export default definePlugin({
   id: PLUGIN_ID,
@@ -43,5 +44,6 @@ export default definePlugin({
   // `opsdeck hygiene <command>` as well as `opsdeck crm-hygiene <command>`.
   cliAliases: ["hygiene"],
   recordValidators: prepareRecordCheck,
+  seed: seedHygiene,
   slots: { "reporting.dashboard.widget": [{ id: "data-quality", title: "Data quality", size: "small" }] },
 });
