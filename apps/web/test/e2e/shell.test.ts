@@ -45,7 +45,8 @@ describe("the shell", () => {
     await page.keyboard.press("Control+k");
     const palette = page.getByRole("dialog", { name: "Search and jump" });
     await palette.waitFor();
-    await page.keyboard.type("audit");
+    // "audit" alone also finds CRM hygiene's Audits page.
+    await page.keyboard.type("audit log");
     await palette.locator('[cmdk-item][aria-selected="true"]', { hasText: "Audit log" }).waitFor();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
