@@ -37,8 +37,5 @@ export async function requestJson<T>(path: string, init: { method?: string; body
   return body as T;
 }
 
-/** The message to show for anything thrown by an API call or a tRPC procedure. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return "Something went wrong.";
-}
+/** The message to show for anything thrown by an API call or a tRPC procedure (one definition, in the SDK). */
+export { errorMessage } from "@opsdeck/plugin-sdk/web";

@@ -12,6 +12,7 @@ export {
 } from "./define-web-plugin.ts";
 export { useCurrentUser, useOrganization, usePermissions, type Permissions } from "./hooks.ts";
 export { Can, type CanProps } from "./can.tsx";
+export { errorMessage } from "./error-message.ts";
 export { Slot, useSlotContributions, type ResolvedSlotContribution, type SlotProps } from "./slot.tsx";
 export { PluginErrorBoundary, type PluginErrorBoundaryProps } from "./plugin-error-boundary.tsx";
 export { PluginScope, type PluginScopeProps } from "./plugin-scope.tsx";

@@ -77,7 +77,8 @@ export function recordLabel(r: Record<string, unknown>): string {
 /** The shell's page of a record. */
 export const recordHref = (kind: string, id: string) => `/records/${kind}/${id}`;
 
-export const errorText = (err: unknown) => (err as { message?: string } | null)?.message ?? "Something went wrong.";
+// One message helper for the shell and every plugin.
+export { errorMessage as errorText } from "@opsdeck/plugin-sdk/web";
 
 /** A field value as the comparison shows it. */
 export function display(value: unknown): string {

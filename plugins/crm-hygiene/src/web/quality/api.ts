@@ -13,7 +13,8 @@ export const NORMALIZE_RUN = "crm-hygiene.normalize.run";
 
 export const BASE = "/crm-hygiene";
 
-export const errorText = (err: unknown) => (err as { message?: string } | null)?.message ?? "Something went wrong.";
+// One message helper for the shell and every plugin.
+export { errorMessage as errorText } from "@opsdeck/plugin-sdk/web";
 
 /** Green from 90, amber from 75, red below. */
 export function scoreTone(score: number | null | undefined): BadgeTone {

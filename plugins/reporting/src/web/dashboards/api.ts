@@ -19,4 +19,5 @@ export type DashboardData = DashboardView;
 /** The filters the dashboards ask with (the `Filters` contract, with the segment narrowed). */
 export type Filters = KpiFilters;
 
-export const errorText = (err: unknown) => (err as { message?: string } | null)?.message ?? "Something went wrong.";
+// One message helper for the shell and every plugin.
+export { errorMessage as errorText } from "@opsdeck/plugin-sdk/web";

@@ -12,4 +12,5 @@ export const money = (value: string | null | undefined, currency: string) =>
 export const moneyShort = (value: string | null | undefined, currency: string) =>
   value == null ? "—" : new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 2 }).format(Number(value));
 
-export const errorText = (err: unknown) => (err as { message?: string } | null)?.message ?? "Something went wrong.";
+// One message helper for the shell and every plugin.
+export { errorMessage as errorText } from "@opsdeck/plugin-sdk/web";
