@@ -5,6 +5,7 @@ import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import type { PluginContext } from "../context/types.ts";
 import type { Logger } from "../logger.ts";
 import type { RequestLike } from "./node-request.ts";
+import { endInBatch } from "./write-batch.ts";
 
 /** The biggest request body the API takes (1 MiB); imports upload through their own route. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,8 +71,8 @@ export async function writeNodeResponse(res: ServerResponse, response: Response)
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("set-cookie", cookies);
-  // A string body goes out in the same write as the headers.
-  res.end(response.body ? await response.text() : undefined);
+  // A string body goes out in the same write as the headers, batched with the other answers ready now.
+  endInBatch(res, response.body ? await response.text() : undefined);
 }
 
 /** Turns a node request into a fetch Request (for bodies tRPC reads as streams or forms). */
