@@ -17,7 +17,7 @@ async function importApiAvailable(): Promise<boolean> {
 }
 
 describe("importing a CSV file", () => {
-  it("maps a Salesforce export by its headers, shows the bad row, imports the good ones as a job, and lists the row error", async (ctx) => {
+  it("maps a Salesforce export by its headers, shows the bad row and the warned one, imports the good ones as a job, and lists both", async (ctx) => {
     if (!(await importApiAvailable())) ctx.skip("the server has no /api/imports routes (apps/server/src/http/imports.ts)");
     const stamp = Date.now();
     const csv = [
@@ -25,8 +25,27 @@ describe("importing a CSV file", () => {
       `E2E-${stamp}-1,Ada,Lovelace,ada.${stamp}@example.com,Analyst`,
       `E2E-${stamp}-2,Grace,Hopper,not-an-email,Admiral`,
       `E2E-${stamp}-3,Alan,Turing,alan.${stamp}@example.com,Researcher`,
+      `E2E-${stamp}-4,Katherine,Johnson,katherine.${stamp}@example.com,Mathematician`,
     ].join("\n");
     const { page, consoleErrors, close } = await signedInPage(browser, { to: "/import?entity=contacts" });
+    // A CRM hygiene validation rule that warns (does not block) on titles outside a list.
+    const created = await page.request.post(`${server().baseUrl}/api/trpc/crm-hygiene/validation.create`, {
+      data: {
+        json: {
+          entity: "contacts",
+          name: `E2E titles ${stamp}`,
+          config: { kind: "pattern", field: "title", pattern: "^(Analyst|Researcher|Admiral)$" },
+          severity: "warn",
+          message: "Use a title from the org chart",
+        },
+      },
+    });
+    expect(created.status()).toBe(200);
+    const ruleId = ((await created.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id;
+    // Removed before the page closes, pass or fail: other tests import contacts too.
+    ctx.onTestFailed(async () => {
+      await page.request.post(`${server().baseUrl}/api/trpc/crm-hygiene/validation.delete`, { data: { json: { id: ruleId } } }).catch(() => undefined);
+    });
     await page.getByLabel("CSV file").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
 
     // Mapping: Salesforce headers were matched to Opsdeck fields.
@@ -42,18 +61,24 @@ describe("importing a CSV file", () => {
     const errorRow = errors.getByRole("row").filter({ hasText: "not-an-email" });
     await expect(errorRow.count()).resolves.toBe(1);
     await expect(errorRow.textContent()).resolves.toContain("Email");
+    // The warned row is listed apart, with the rule's message; it will be imported.
+    const warnings = page.getByRole("table", { name: "Row warnings" });
+    await warnings.waitFor();
+    await expect(warnings.getByRole("row").filter({ hasText: "Mathematician" }).textContent()).resolves.toContain("Use a title from the org chart");
     await screenshot(page, "import-review");
     await page.getByLabel("Skip the rows with errors").check();
-    await page.getByRole("button", { name: "Import 3 rows" }).click();
+    await page.getByRole("button", { name: "Import 4 rows" }).click();
 
     // Result: the job runs, then shows what was created and the skipped row.
     await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
     await page.getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
     await expect(page.getByRole("table", { name: "Row errors" }).getByRole("row").filter({ hasText: "not-an-email" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("table", { name: "Row warnings" }).getByRole("row").filter({ hasText: "Mathematician" }).count()).resolves.toBe(1);
     await screenshot(page, "import-result");
     // The imported contacts are in the records browser.
     await page.goto(`${server().baseUrl}/records/contacts?q=${stamp}`);
     await page.getByRole("link", { name: "Ada Lovelace" }).waitFor();
+    await page.getByRole("link", { name: "Katherine Johnson" }).waitFor();
     await expect(page.getByRole("link", { name: "Grace Hopper" }).count()).resolves.toBe(0);
     // Export CSV downloads the streamed, import-ready file of what the search shows.
     const download = page.waitForEvent("download");
@@ -65,6 +90,8 @@ describe("importing a CSV file", () => {
     expect(text).toContain("Lovelace");
     expect(text).not.toContain("Hopper");
     expect(unexpectedErrors(consoleErrors)).toEqual([]);
+    const removed = await page.request.post(`${server().baseUrl}/api/trpc/crm-hygiene/validation.delete`, { data: { json: { id: ruleId } } });
+    expect(removed.status()).toBe(200);
     await close();
   });
 });

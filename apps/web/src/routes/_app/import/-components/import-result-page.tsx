@@ -73,6 +73,20 @@ export function ImportResultPage() {
                 <EmptyState size="compact" icon={<CheckCircle2 />} title="Every row was imported" />
               </Card>
             )}
+            {result.warningCount ? (
+              <section className="flex flex-col gap-2">
+                <h2 className="flex items-center gap-2 text-sm font-semibold">
+                  Warnings <Badge tone="warning">{formatNumber(result.warningCount)}</Badge>
+                  {result.warnings.length < result.warningCount ? (
+                    <span className="font-normal text-muted-foreground">(the first {formatNumber(result.warnings.length)})</span>
+                  ) : null}
+                </h2>
+                <p className="text-xs text-muted-foreground">
+                  {result.committed ? "These rows were imported" : "These rows would have been imported"}; your organization&apos;s validation rules ask to look at them.
+                </p>
+                <RowErrorsTable errors={result.warnings} fileName="import-warnings" tone="warning" />
+              </section>
+            ) : null}
           </>
         ) : null}
       </div>

@@ -42,6 +42,15 @@ export function ReviewStep(props: {
         ) : (
           <EmptyState size="compact" icon={<CheckCircle2 />} title="No problems found" text="Every row checked can be imported." />
         )}
+        {preview.warningCount ? (
+          <section className="flex flex-col gap-2" aria-labelledby={`${id}-warnings`}>
+            <h2 id={`${id}-warnings`} className="flex items-center gap-2 text-sm font-semibold">
+              Warnings <Badge tone="warning">{formatNumber(preview.warningCount)}</Badge>
+            </h2>
+            <p className="text-xs text-muted-foreground">These rows will be imported; your organization&apos;s validation rules ask to look at them.</p>
+            <RowErrorsTable errors={preview.warnings} fileName="import-preview-warnings" tone="warning" />
+          </section>
+        ) : null}
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-semibold">If a row has an error</legend>
           <RadioGroup value={props.mode} onValueChange={(v) => props.onMode(v as ImportMode)}>
