@@ -172,6 +172,7 @@ export const accounts = core.table(
     index("accounts_org_name_idx").on(t.organizationId, t.name),
     index("accounts_org_domain_idx").on(t.organizationId, t.domain),
     index("accounts_org_parent_idx").on(t.organizationId, t.parentAccountId),
+    index("accounts_org_updated_idx").on(t.organizationId, t.updatedAt),
   ],
 );
 
@@ -202,6 +203,7 @@ export const contacts = core.table(
     index("contacts_org_owner_idx").on(t.organizationId, t.ownerId),
     index("contacts_org_email_idx").on(t.organizationId, t.email),
     index("contacts_org_name_idx").on(t.organizationId, t.lastName, t.firstName),
+    index("contacts_org_updated_idx").on(t.organizationId, t.updatedAt),
   ],
 );
 
@@ -235,6 +237,7 @@ export const leads = core.table(
     index("leads_org_owner_idx").on(t.organizationId, t.ownerId),
     index("leads_org_created_idx").on(t.organizationId, t.createdAt),
     index("leads_org_email_idx").on(t.organizationId, t.email),
+    index("leads_org_updated_idx").on(t.organizationId, t.updatedAt),
   ],
 );
 
@@ -267,6 +270,7 @@ export const opportunities = core.table(
     index("opportunities_org_owner_idx").on(t.organizationId, t.ownerId),
     index("opportunities_org_closed_idx").on(t.organizationId, t.closedAt),
     index("opportunities_org_stage_idx").on(t.organizationId, t.stage),
+    index("opportunities_org_updated_idx").on(t.organizationId, t.updatedAt),
     check("opportunities_probability_ck", sql`${t.probability} between 0 and 100`),
   ],
 );
@@ -300,6 +304,7 @@ export const activities = core.table(
     index("activities_org_account_idx").on(t.organizationId, t.accountId),
     index("activities_org_opportunity_idx").on(t.organizationId, t.opportunityId),
     index("activities_org_lead_idx").on(t.organizationId, t.leadId),
+    index("activities_org_updated_idx").on(t.organizationId, t.updatedAt),
   ],
 );
 
