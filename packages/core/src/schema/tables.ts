@@ -308,6 +308,28 @@ export const activities = core.table(
   ],
 );
 
+/**
+ * Tombstones of the record tables (accounts, contacts, leads, opportunities, activities): a statement-level
+ * AFTER DELETE trigger (migration 0003) writes one row per record removed from a table. The app only
+ * soft-deletes (`deleted_at`, which bumps `updated_at`); this catches what SQL or a cascade removes, so
+ * readers that keep derived data (reporting's aggregates) find deletions since a watermark by index
+ * instead of comparing whole tables. Deleting an organization writes none: its rows go with it.
+ */
+export const recordDeletions = core.table(
+  "record_deletions",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    /** The table the record was in (`contacts`, …). */
+    entity: text("entity").notNull(),
+    recordId: uuid("record_id").notNull(),
+    deletedAt: tstz("deleted_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entity, t.recordId] }),
+    index("record_deletions_org_deleted_idx").on(t.organizationId, t.entity, t.deletedAt),
+  ],
+);
+
 /** Conversion of other currencies into the organization's currency (1 unit of `currency` = `rate`). */
 export const exchangeRates = core.table(
   "exchange_rates",

@@ -11,7 +11,8 @@ import { factSql, type FactKind } from "./facts.ts";
  * - Records to re-derive go to `refresh_queue` (by event handlers and by sweeps); `drain` removes their old
  *   contribution (from the ledger), re-derives their facts from core's tables and adds the new contribution.
  * - A sweep queues what changed since the watermark (`updated_at`, with an overlap for late commits), deals
- *   whose account changed (segment), and ledger rows whose record is gone; its start becomes the "as of".
+ *   whose account changed (segment), and records deleted outside the app (core.record_deletions, written by
+ *   a trigger); its start becomes the "as of".
  * - A rebuild recomputes everything from scratch (first build, time zone change, after an import).
  */
 
@@ -160,15 +161,14 @@ export async function refreshAggregates(
     await step("Looking for changes", tx);
     for (const kind of KINDS) {
       const base = sql.raw(BASE_TABLE[kind]);
-      const spec = LEDGERS[kind];
       await queueRecords(tx, organizationId, kind, sql`select id from ${base} where organization_id = ${org} and updated_at >= ${since}::timestamptz`);
-      // Hard-deleted records (soft deletes bump updated_at and are found above).
+      // Records deleted by SQL or a cascade (the app soft-deletes, which bumps updated_at): core's tombstones.
       await queueRecords(
         tx,
         organizationId,
         kind,
-        sql`select f.${sql.raw(spec.idColumn)} from ${sql.raw(`plugin_reporting.${spec.ledger}`)} f
-          where f.organization_id = ${org} and not exists (select 1 from ${base} b where b.id = f.${sql.raw(spec.idColumn)})`,
+        sql`select record_id from core.record_deletions
+          where organization_id = ${org} and entity = ${BASE_TABLE[kind].slice("core.".length)} and deleted_at >= ${since}::timestamptz`,
       );
     }
     // A deal's segment follows its account's size.
