@@ -11,14 +11,18 @@ export { CORE_PERMISSIONS, CORE_PERMISSION_IDS } from "./core-router/core-permis
 export type { CoreRouter } from "./core-router/core-router.ts";
 export type { GrantCell } from "./core-router/roles.ts";
 export type { EventBus, JobHandler, JobInvocation, JobQueue, OutboxEvent, OutboxEventHandler } from "./runtime/interfaces.ts";
-export { listUserOrganizations, type UserOrganization } from "./services/memberships.ts";
+// Core's membership, invitation and grant services, re-exported for the server (they moved to core).
 export {
   acceptInvitation,
+  clearRoleGrant,
   createInvitation,
   hashInvitationToken,
   listInvitations,
+  listRoleGrants,
+  listUserOrganizations,
   revokeInvitation,
+  setRoleGrant,
   type AcceptedInvitation,
   type Invitation,
-} from "./services/invitations.ts";
-export { clearRoleGrant, listRoleGrants, setRoleGrant } from "./services/grants.ts";
+  type UserOrganization,
+} from "@opsdeck/core";

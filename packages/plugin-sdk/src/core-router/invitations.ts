@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   acceptInvitation,
   acceptInvitationSchema,
@@ -6,7 +5,8 @@ import {
   createInvitationSchema,
   listInvitations,
   revokeInvitation,
-} from "../services/invitations.ts";
+} from "@opsdeck/core";
+import { z } from "zod";
 import { procedure, router } from "../trpc/procedures.ts";
 import type { Platform } from "./platform.ts";
 

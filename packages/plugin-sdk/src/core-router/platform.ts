@@ -1,7 +1,6 @@
-import type { JobRow, TenantContext } from "@opsdeck/core";
+import type { JobRow, TenantContext, UserOrganization } from "@opsdeck/core";
 import type { OrgState } from "../host/org-state.ts";
 import type { PluginRegistry } from "../host/registry.ts";
-import type { UserOrganization } from "../services/memberships.ts";
 
 /** What the core router asks of the host it is mounted in: the installed plugins and the caches. */
 export interface Platform {

@@ -1,6 +1,5 @@
-import { OpsdeckError, ROLE_LABELS, ROLES, type Role } from "@opsdeck/core";
+import { clearRoleGrant, OpsdeckError, ROLE_LABELS, ROLES, setRoleGrant, type Role } from "@opsdeck/core";
 import { z } from "zod";
-import { clearRoleGrant, setRoleGrant } from "../services/grants.ts";
 import { procedure, router } from "../trpc/procedures.ts";
 import type { Platform } from "./platform.ts";
 

@@ -1,8 +1,7 @@
-import type { RecordValidator, Role } from "@opsdeck/core";
+import { listUserOrganizations, type RecordValidator, type Role, type UserOrganization } from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
 import type { OrganizationInfo, SessionUser } from "../context/types.ts";
 import type { Logger } from "../logger.ts";
-import { listUserOrganizations, type UserOrganization } from "../services/memberships.ts";
 import { loadOrgState, type OrgState } from "./org-state.ts";
 import { recordValidatorFor } from "./record-validators.ts";
 import { noSlots, slotLookupFor, type SlotLookup } from "./slot-contributions.ts";

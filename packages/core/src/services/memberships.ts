@@ -1,7 +1,7 @@
-import { memberships, organizations } from "@opsdeck/core/schema";
-import type { Role } from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Role } from "../domain/roles.ts";
+import { memberships, organizations } from "../schema/tables.ts";
 
 /** An organization a user is an active member of. */
 export interface UserOrganization {

@@ -1,6 +1,9 @@
-import { roleGrants } from "@opsdeck/core/schema";
-import { OpsdeckError, recordAudit, type Role, type TenantContext } from "@opsdeck/core";
 import { and, eq } from "drizzle-orm";
+import type { TenantContext } from "../domain/context.ts";
+import { OpsdeckError } from "../domain/errors.ts";
+import type { Role } from "../domain/roles.ts";
+import { roleGrants } from "../schema/tables.ts";
+import { recordAudit } from "./audit.ts";
 
 export type RoleGrant = typeof roleGrants.$inferSelect;
 

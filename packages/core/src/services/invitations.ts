@@ -1,23 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { invitations, mailOutbox, memberships, organizations, users, authAccounts } from "@opsdeck/core/schema";
-import {
-  badRequest,
-  createMember,
-  emailSchema,
-  notFound,
-  OpsdeckError,
-  passwordSchema,
-  recordAudit,
-  ROLES,
-  setPassword,
-  systemContext,
-  type Role,
-  type TenantContext,
-} from "@opsdeck/core";
 import type { Database } from "@opsdeck/db";
 import { verifyPassword } from "better-auth/crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { systemContext, type TenantContext } from "../domain/context.ts";
+import { badRequest, notFound, OpsdeckError } from "../domain/errors.ts";
+import { ROLES, type Role } from "../domain/roles.ts";
+import { authAccounts, invitations, mailOutbox, memberships, organizations, users } from "../schema/tables.ts";
+import { recordAudit } from "./audit.ts";
+import { createMember, emailSchema, passwordSchema, setPassword } from "./users.ts";
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
