@@ -3,7 +3,7 @@ import path from "node:path";
 import type { OpenedDatabase } from "@opsdeck/db";
 import type { SessionIdentity, SessionResolver } from "@opsdeck/plugin-sdk/host";
 import { createAuth, type Auth } from "./auth/routes.ts";
-import type { SessionPolicy } from "./auth/sessions.ts";
+import { purgeExpiredSessions, type SessionPolicy } from "./auth/sessions.ts";
 import type { CommandFactory } from "./cli/program.ts";
 import type { Env } from "./env.ts";
 import { cliRoute } from "./http/cli-endpoint.ts";
@@ -39,6 +39,9 @@ export interface StartAppOptions {
 }
 
 export const WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
+
+/** How often expired sessions are deleted (a lookup already refuses them; this keeps the table small). */
+const SESSION_PURGE_MS = 60 * 60_000;
 
 /** Starts the portal on an opened, migrated database: plugins, jobs, events, sign-in, API and the shell. */
 export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
@@ -83,6 +86,10 @@ export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
     await http.close();
     throw err;
   }
+  const purge = () => purgeExpiredSessions(opened.db, policy).catch((err: unknown) => log.warn({ err }, "expired sessions could not be purged"));
+  void purge();
+  const purgeTimer = setInterval(() => void purge(), SESSION_PURGE_MS);
+  purgeTimer.unref();
   const apiHandler = platform.host.nodeHandler(resolveSession);
   routes.pop();
   routes.push(
@@ -107,6 +114,7 @@ export async function startApp(options: StartAppOptions): Promise<OpsdeckApp> {
     platform,
     async close() {
       removeRunFile(env.stateDir);
+      clearInterval(purgeTimer);
       await http.close();
       await platform.stop({ graceful: true });
     },

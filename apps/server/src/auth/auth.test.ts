@@ -1,8 +1,10 @@
+import { queryRows } from "@opsdeck/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createOrganization, deactivateMember, systemContext } from "@opsdeck/core";
 import { mailOutbox } from "@opsdeck/core/schema";
 import { startTestApp } from "../../test/app-harness.ts";
+import { purgeExpiredSessions } from "./sessions.ts";
 
 let h: Awaited<ReturnType<typeof startTestApp>>;
 let orgA: { id: string };
@@ -131,5 +133,30 @@ describe("session lifetimes", () => {
     } finally {
       await short.stop();
     }
+  });
+
+  it("purges the sessions past their idle deadline or absolute lifetime and keeps the live ones", async () => {
+    const policy = { idleMs: 60 * 60_000, maxAgeMs: 24 * 3_600_000 };
+    await createMember(systemContext(h.test.db, orgA.id), { email: "pat@alpha.test", name: "Pat", role: "rep", password: PASSWORD });
+    const signIn = async () => {
+      const b = h.browser();
+      await b("/api/auth/sign-in", { body: { email: "pat@alpha.test", password: PASSWORD } });
+      return b;
+    };
+    const live = await signIn();
+    await signIn();
+    await signIn();
+    const count = async () =>
+      (await queryRows<{ n: number }>(h.test.db, sql`select count(*)::int as n from core.sessions s join core.users u on u.id = s.user_id where u.email = 'pat@alpha.test'`))[0]!.n;
+    const before = await count();
+    expect(before).toBe(3);
+    // Age the two newest: one past its idle deadline, one past the absolute lifetime.
+    await h.test.db.execute(sql`update core.sessions set expires_at = now() - interval '1 second'
+      where id = (select s.id from core.sessions s join core.users u on u.id = s.user_id where u.email = 'pat@alpha.test' order by s.created_at desc limit 1)`);
+    await h.test.db.execute(sql`update core.sessions set created_at = now() - interval '2 days'
+      where id = (select s.id from core.sessions s join core.users u on u.id = s.user_id where u.email = 'pat@alpha.test' and s.expires_at > now() order by s.created_at desc limit 1)`);
+    await purgeExpiredSessions(h.test.db, policy);
+    expect(await count()).toBe(before - 2);
+    expect((await live("/api/auth/session")).body.session).not.toBeNull();
   });
 });
