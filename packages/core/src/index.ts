@@ -12,6 +12,7 @@ export * from "./services/fiscal.ts";
 export * from "./services/grants.ts";
 export * from "./services/invitations.ts";
 export * from "./services/jobs.ts";
+export * from "./services/lead-conversion.ts";
 export * from "./services/memberships.ts";
 export * from "./services/merge.ts";
 export * from "./services/organizations.ts";

@@ -50,7 +50,8 @@ export const recordInputSchemas = {
   contacts: createInsertSchema(contacts, {
     email: (s) => s.trim().max(320).nullish(),
   }).omit(generated),
-  leads: createInsertSchema(leads).omit(generated),
+  // A conversion sets what the lead became (`convertLead`); an edit cannot.
+  leads: createInsertSchema(leads).omit({ ...generated, convertedContactId: true, convertedAccountId: true, convertedOpportunityId: true }),
   opportunities: createInsertSchema(opportunities, {
     name: (s) => s.trim().min(1).max(255),
     amount: () => moneyString.nullish(),

@@ -16,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 /** Every core table lives in the `core` Postgres schema. */
@@ -230,6 +231,10 @@ export const leads = core.table(
     updatedAt: updatedAt(),
     firstResponseAt: tstz("first_response_at"),
     convertedAt: tstz("converted_at"),
+    /** What the lead became when it was converted (`convertLead`). */
+    convertedContactId: uuid("converted_contact_id").references((): AnyPgColumn => contacts.id, { onDelete: "set null" }),
+    convertedAccountId: uuid("converted_account_id").references((): AnyPgColumn => accounts.id, { onDelete: "set null" }),
+    convertedOpportunityId: uuid("converted_opportunity_id").references((): AnyPgColumn => opportunities.id, { onDelete: "set null" }),
     deletedAt: tstz("deleted_at"),
   },
   (t) => [

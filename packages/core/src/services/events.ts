@@ -16,6 +16,7 @@ export interface CoreEvents {
   "contact.unmerged": { survivorId: string; restoredIds: string[] };
   "lead.created": { leadId: string };
   "lead.merged": { survivorId: string; mergedIds: string[] };
+  "lead.converted": { leadId: string; contactId: string; accountId: string | null; opportunityId: string | null };
   "lead.unmerged": { survivorId: string; restoredIds: string[] };
   "opportunity.created": { opportunityId: string };
   "opportunity.stage_changed": { opportunityId: string; from: string; to: string };

@@ -25,9 +25,13 @@ const TABLES = { contacts, accounts, leads } as const;
 
 /** Every core column that points at a contact, an account or a lead. */
 const RELATIONS: Record<MergeEntity, Relation[]> = {
-  contacts: [{ table: activities, name: "activities.contact_id", column: activities.contactId }],
+  contacts: [
+    { table: activities, name: "activities.contact_id", column: activities.contactId },
+    { table: leads, name: "leads.converted_contact_id", column: leads.convertedContactId },
+  ],
   accounts: [
     { table: contacts, name: "contacts.account_id", column: contacts.accountId },
+    { table: leads, name: "leads.converted_account_id", column: leads.convertedAccountId },
     { table: opportunities, name: "opportunities.account_id", column: opportunities.accountId },
     { table: activities, name: "activities.account_id", column: activities.accountId },
     { table: accounts, name: "accounts.parent_account_id", column: accounts.parentAccountId },

@@ -228,4 +228,17 @@ describe("core.audit, core.jobs, core.records", () => {
     const newHire = await t.createUser(org, "new_hire");
     await expect(t.as(newHire).core.records.list({ entity: "accounts" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("converts a lead for a rep, refuses it to a role without record writes, and audits it", async () => {
+    const lead = await t.as(rep).core.records.create({ entity: "leads", values: { firstName: "Lin", lastName: "Lead", company: "Lead Corp" } });
+    const newHire = await t.createUser(org, "new_hire");
+    await expect(t.as(newHire).core.records.convertLead({ leadId: lead.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.as(rep).core.records.convertLead({ leadId: lead.id, account: { mode: "new", name: "" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const converted = await t.as(rep).core.records.convertLead({ leadId: lead.id });
+    expect(converted).toMatchObject({ leadId: lead.id, opportunityId: null, warnings: [] });
+    await expect(t.as(rep).core.records.get({ entity: "contacts", id: converted.contactId })).resolves.toMatchObject({ lastName: "Lead" });
+    expect(await auditActions()).toContain("leads.converted");
+  });
 });

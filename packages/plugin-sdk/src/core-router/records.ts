@@ -1,4 +1,6 @@
 import {
+  convertLead,
+  convertLeadSchema,
   createRecord,
   deleteRecord,
   getRecord,
@@ -73,6 +75,15 @@ export function recordsRouter() {
       .mutation(async ({ ctx, input }) => {
         await restoreRecord(ctx.tenant, input.entity, input.id);
         return { id: input.id, deleted: false };
+      }),
+    /** Converts a lead into a contact (new or existing), an account (new, existing or none) and optionally a deal. */
+    convertLead: procedure
+      .permission("core.records.write")
+      .input(convertLeadSchema)
+      .mutation(async ({ ctx, input }) => {
+        const warnings: RecordViolation[] = [];
+        const conversion = await convertLead(ctx.tenant, input, { warnings });
+        return { ...conversion, warnings };
       }),
   });
 }
