@@ -187,3 +187,26 @@ describe("duplicate detection", () => {
     await expect(api(opsB).cancelJob({ jobId: job.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("a lead converted into the contact it matches", () => {
+  it("settles the open lead-vs-contact cluster when core says the lead was converted (once, however often delivered)", async () => {
+    const org = await t.createOrg();
+    const c = org.ownerCtx;
+    const contact = await createRecord(c, "contacts", { firstName: "Katherine", lastName: "Johnson", email: "katherine.johnson@nasa.example", phone: "+1 757 555 0142", country: "US" });
+    const lead = await createRecord(c, "leads", { firstName: "Katherine", lastName: "Johnson", email: "Katherine.Johnson@nasa.example", company: "NASA", country: "US" });
+    await scan(org, "lead_contact");
+    const ops = await t.createUser(org, "ops");
+    const open = await api(ops).clusters({ entity: "lead_contact" });
+    const cluster = open.rows.find((r) => r.records.some((x) => x.id === lead.id));
+    expect(cluster?.status).toBe("open");
+
+    const converted = await t.as(org.owner).core.records.convertLead({ leadId: lead.id, contact: { mode: "existing", contactId: contact.id }, account: { mode: "none" } });
+    const ctx = await t.taskContext(org, "crm-hygiene");
+    const delivered = event(org, "lead.converted", { leadId: lead.id, contactId: converted.contactId, accountId: null, opportunityId: null });
+    await duplicateEvents["lead.converted"]!(ctx, delivered);
+    await duplicateEvents["lead.converted"]!(ctx, delivered); // redelivered
+    const after = await api(ops).cluster({ id: cluster!.id });
+    expect(after.cluster.status).toBe("merged");
+    expect((await api(ops).clusters({ entity: "lead_contact" })).rows.filter((r) => r.status === "open" && r.records.some((x) => x.id === lead.id))).toEqual([]);
+  });
+});

@@ -2,7 +2,9 @@
 // record's keys already indexed and its cluster already open (it joins it instead of adding a second).
 import type { CoreEvents } from "@opsdeck/core";
 import { pluginSettings, type PluginEventHandler } from "@opsdeck/plugin-sdk";
+import { and, arrayContains, eq } from "drizzle-orm";
 import { hygieneSettings } from "../common.ts";
+import { duplicateClusters } from "../schema/duplicates.ts";
 import { checkArrivals, unkeyedSince } from "./arrivals.ts";
 
 /** At most this many imported records are checked one by one; a bigger import waits for the next scan. */
@@ -22,6 +24,21 @@ export const duplicateEvents: Record<string, PluginEventHandler> = {
   "lead.created": async (ctx, event) => {
     const { leadId } = event.payload as CoreEvents["lead.created"];
     await checkArrivals(ctx.tenant, "leads", [leadId], country(ctx));
+  },
+  // A converted lead is the contact it became: its open "lead matches a contact" clusters are settled.
+  "lead.converted": async (ctx, event) => {
+    const { leadId } = event.payload as CoreEvents["lead.converted"];
+    await ctx.tenant.db
+      .update(duplicateClusters)
+      .set({ status: "merged", resolvedAt: new Date(event.createdAt), resolvedByUserId: event.actorUserId })
+      .where(
+        and(
+          eq(duplicateClusters.organizationId, ctx.tenant.organizationId),
+          eq(duplicateClusters.entity, "lead_contact"),
+          eq(duplicateClusters.status, "open"),
+          arrayContains(duplicateClusters.recordIds, [leadId]),
+        ),
+      );
   },
   "import.completed": async (ctx, event) => {
     const { entity, created, updated } = event.payload as CoreEvents["import.completed"];

@@ -13,11 +13,12 @@ import {
   PageHeader,
   StatusBadge,
   toast,
+  useLinkComponent,
 } from "@opsdeck/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
-import { useHygieneClient, useHygieneQueries } from "../quality/api.ts";
+import { recordHref, useHygieneClient, useHygieneQueries } from "../quality/api.ts";
 import { DUP_LABELS, DUPLICATES_MERGE, errorText, formatScore, isDupEntity, recordLabel, RULE_LABELS, scoreTone } from "./api.ts";
 import { ComparisonTable, type ComparedRecord } from "./comparison-table.tsx";
 
@@ -80,6 +81,7 @@ export function ClusterPage() {
     },
     onError: (err) => toast.error(errorText(err)),
   });
+  const Link = useLinkComponent();
   const byId = useMemo(() => new Map((detail.data?.records ?? []).map((r) => [r.id, r])), [detail.data]);
   const entity = detail.data?.cluster.entity;
   const back = { label: "Duplicates", href: `/crm-hygiene/duplicates${entity ? `?entity=${entity}` : ""}` };
@@ -120,37 +122,56 @@ export function ClusterPage() {
           </span>
         }
         actions={
-          <Can permission={DUPLICATES_MERGE}>
-            <div className="flex flex-wrap gap-2">
-              {open ? (
-                <ConfirmDialog
-                  title="Not a duplicate?"
-                  description="These records will never be proposed together again, also after later scans."
-                  confirmLabel="Not a duplicate"
-                  onConfirm={() => dismiss.mutate()}
-                  trigger={<Button disabled={dismiss.isPending}>Not a duplicate</Button>}
-                />
-              ) : null}
-              {editable ? (
-                <ConfirmDialog
-                  title={`Merge ${included.size} records into ${survivorId ? recordLabel(byId.get(survivorId) ?? {}) : "the survivor"}?`}
-                  description="Activities, deals, contacts and other plugins' references move to the survivor in one step, and the others go to the trash. You can undo it later."
-                  confirmLabel="Merge"
-                  onConfirm={() => merge.mutate()}
-                  trigger={<Button variant="primary" disabled={!canMerge || merge.isPending}>Merge</Button>}
-                />
-              ) : null}
-              {d.cluster.status === "merged" && d.cluster.mergeId ? (
-                <ConfirmDialog
-                  title="Undo this merge?"
-                  description="The merged records come back with their relations as they were before the merge."
-                  confirmLabel="Unmerge"
-                  onConfirm={() => unmerge.mutate(d.cluster.mergeId!)}
-                  trigger={<Button disabled={unmerge.isPending}>Unmerge</Button>}
-                />
-              ) : null}
-            </div>
-          </Can>
+          <div className="flex flex-wrap gap-2">
+            {open && !mergeable ? (
+              // A lead that is a person already on file: converting it into that contact is the "merge" here.
+              <Can permission="core.records.write">
+                {records
+                  .filter((r) => r.kind === "leads")
+                  .map((lead) => {
+                    const contact = records.find((r) => r.kind === "contacts");
+                    return contact ? (
+                      <Button key={lead.id} variant="primary" asChild>
+                        <Link href={`${recordHref("leads", lead.id)}?convertInto=${contact.id}`}>
+                          Convert {records.length > 2 ? recordLabel(lead) : "the lead"} into this contact
+                        </Link>
+                      </Button>
+                    ) : null;
+                  })}
+              </Can>
+            ) : null}
+            <Can permission={DUPLICATES_MERGE}>
+              <div className="flex flex-wrap gap-2">
+                {open ? (
+                  <ConfirmDialog
+                    title="Not a duplicate?"
+                    description="These records will never be proposed together again, also after later scans."
+                    confirmLabel="Not a duplicate"
+                    onConfirm={() => dismiss.mutate()}
+                    trigger={<Button disabled={dismiss.isPending}>Not a duplicate</Button>}
+                  />
+                ) : null}
+                {editable ? (
+                  <ConfirmDialog
+                    title={`Merge ${included.size} records into ${survivorId ? recordLabel(byId.get(survivorId) ?? {}) : "the survivor"}?`}
+                    description="Activities, deals, contacts and other plugins' references move to the survivor in one step, and the others go to the trash. You can undo it later."
+                    confirmLabel="Merge"
+                    onConfirm={() => merge.mutate()}
+                    trigger={<Button variant="primary" disabled={!canMerge || merge.isPending}>Merge</Button>}
+                  />
+                ) : null}
+                {d.cluster.status === "merged" && d.cluster.mergeId ? (
+                  <ConfirmDialog
+                    title="Undo this merge?"
+                    description="The merged records come back with their relations as they were before the merge."
+                    confirmLabel="Unmerge"
+                    onConfirm={() => unmerge.mutate(d.cluster.mergeId!)}
+                    trigger={<Button disabled={unmerge.isPending}>Unmerge</Button>}
+                  />
+                ) : null}
+              </div>
+            </Can>
+          </div>
         }
       />
       <Card>
@@ -162,7 +183,7 @@ export function ClusterPage() {
                 ? "Choose the survivor and, per field, the value it keeps. Rows that differ are tinted."
                 : mergeable
                   ? "The records as they are now."
-                  : "A lead that matches a contact: convert it in the CRM, or dismiss the match."}
+                  : "A lead that matches a contact: convert the lead into the contact, or dismiss the match."}
             </CardDescription>
           </div>
           {editable ? (
