@@ -43,10 +43,9 @@ describe("convertLead", () => {
     });
     const call = await createRecord(ctx, "activities", { type: "call", occurredAt: new Date(), leadId: lead.id });
 
-    const result = await convertLead(ctx, {
-      leadId: lead.id,
-      opportunity: { name: "Engines pilot", stage: "prospecting", amount: "12000.50" },
-    });
+    await test.db.execute(sql`update core.organizations set currency = 'GBP' where id = ${org.org.id}::uuid`);
+
+    const result = await convertLead(ctx, { leadId: lead.id, opportunity: { name: "Engines pilot", amount: "12000.50" } });
 
     const contact = await getRecord(ctx, "contacts", result.contactId);
     expect(contact).toMatchObject({ firstName: "Ada", lastName: "Lovelace", email: "ada@engines.example", title: "Analyst", accountId: result.accountId, ownerId: org.owner.userId });
@@ -54,6 +53,8 @@ describe("convertLead", () => {
     expect(await getRecord(ctx, "opportunities", result.opportunityId!)).toMatchObject({
       name: "Engines pilot",
       amount: "12000.50",
+      stage: "prospecting", // the pipeline's first stage, in the organization's currency, unless told
+      currency: "GBP",
       accountId: result.accountId,
       source: "webinar",
       ownerId: org.owner.userId,

@@ -5,7 +5,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantContext } from "../domain/context.ts";
 import { notFound, OpsdeckError } from "../domain/errors.ts";
-import { activities, leads } from "../schema/tables.ts";
+import { STAGES } from "../domain/stages.ts";
+import { activities, leads, organizations } from "../schema/tables.ts";
 import { recordAudit } from "./audit.ts";
 import { emitEvent } from "./events.ts";
 import { createRecord, getRecord, updateRecord, type RecordWriteOptions } from "./records.ts";
@@ -27,7 +28,10 @@ export const convertLeadSchema = z.object({
       z.object({ mode: z.literal("none") }),
     ])
     .default({ mode: "new" }),
-  /** An opportunity to open for the account (its fields as `core.records.create` takes them). */
+  /**
+   * An opportunity to open for the account (its fields as `core.records.create` takes them); the stage defaults
+   * to the pipeline's first, the currency to the organization's.
+   */
   opportunity: z.record(z.string(), z.unknown()).nullish(),
 });
 export type ConvertLeadInput = z.input<typeof convertLeadSchema>;
@@ -40,6 +44,9 @@ export interface LeadConversion {
   /** Activities of the lead now linked to the contact (and account). */
   activitiesMoved: number;
 }
+
+/** Where a deal opened by a conversion starts unless told: the first open stage of the pipeline. */
+const FIRST_STAGE = STAGES.find((stage) => !stage.closed)!.id;
 
 /** The lead's fields a contact has too. */
 const PERSON_FIELDS = ["firstName", "lastName", "email", "phone", "title", "country", "state"] as const;
@@ -93,12 +100,9 @@ export async function convertLead(ctx: TenantContext, input: ConvertLeadInput, o
 
     let opportunityId: string | null = null;
     if (request.opportunity) {
-      const opportunity = await createRecord(
-        scoped,
-        "opportunities",
-        { ownerId: lead.ownerId, source: lead.source, ...request.opportunity, accountId } as never,
-        options,
-      );
+      const [org] = await tx.select({ currency: organizations.currency }).from(organizations).where(eq(organizations.id, ctx.organizationId));
+      const defaults = { stage: FIRST_STAGE, currency: org!.currency, ownerId: lead.ownerId, source: lead.source };
+      const opportunity = await createRecord(scoped, "opportunities", { ...defaults, ...request.opportunity, accountId } as never, options);
       opportunityId = opportunity.id;
     }
 

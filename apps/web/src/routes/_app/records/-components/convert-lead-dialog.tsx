@@ -1,4 +1,3 @@
-import type { StageId } from "@opsdeck/core";
 import { useOrganization } from "@opsdeck/plugin-sdk/web";
 import {
   Button,
@@ -32,9 +31,6 @@ import { errorMessage } from "../../../../lib/http.ts";
 import { trpc, type CoreInputs } from "../../../../lib/trpc.ts";
 import { useDebouncedValue } from "../../../../lib/use-debounced-value.ts";
 import { recordLabel } from "../../../../shell/record-label.ts";
-
-/** Where a new opportunity starts: the first open stage of core's pipeline. */
-const FIRST_STAGE: StageId = "prospecting";
 
 const schema = z
   .object({
@@ -87,14 +83,15 @@ function defaults(lead: LeadRow, contactId = ""): z.input<typeof schema> {
   };
 }
 
-function toInput(lead: LeadRow, v: Values, currency: string): CoreInputs["records"]["convertLead"] {
+/** The deal starts at the pipeline's first stage in the organization's currency (the server's defaults). */
+function toInput(lead: LeadRow, v: Values): CoreInputs["records"]["convertLead"] {
   return {
     leadId: lead.id,
     contact: v.contactMode === "existing" ? { mode: "existing", contactId: v.contactId } : { mode: "new" },
     account:
       v.accountMode === "existing" ? { mode: "existing", accountId: v.accountId } : v.accountMode === "none" ? { mode: "none" } : { mode: "new", name: v.accountName },
     opportunity: v.withOpportunity
-      ? { name: v.opportunityName, stage: FIRST_STAGE, currency, ...(v.amount ? { amount: v.amount } : {}), ...(v.closeDate ? { closeDate: v.closeDate } : {}) }
+      ? { name: v.opportunityName, ...(v.amount ? { amount: v.amount } : {}), ...(v.closeDate ? { closeDate: v.closeDate } : {}) }
       : null,
   };
 }
@@ -182,7 +179,7 @@ export function ConvertLeadDialog({ lead, intoContactId, onOpenChange }: Convert
 
   const submit = async (values: Values) => {
     try {
-      const result = await convert.mutateAsync(toInput(lead, values, organization.currency));
+      const result = await convert.mutateAsync(toInput(lead, values));
       toast.success("Lead converted");
       for (const warning of result.warnings) toast.warning(warning.message);
       await queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
